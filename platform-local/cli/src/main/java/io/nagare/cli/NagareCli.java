@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NagareCli.Version.class,
         description = "Nagare: event-driven business processes on AWS, and locally.",
-        subcommands = {UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SchemasCommand.class, UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NagareCli {
 
     public static void main(String[] args) {
