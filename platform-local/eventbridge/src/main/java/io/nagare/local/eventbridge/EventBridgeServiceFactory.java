@@ -1,0 +1,45 @@
+package io.nagare.local.eventbridge;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.nagare.local.runtime.LocalService;
+import io.nagare.local.runtime.LocalServiceFactory;
+import io.nagare.local.runtime.RuntimeContext;
+
+/** Creates the local EventBridge; found with ServiceLoader. Delivery runs on a small pool of daemon threads. */
+public final class EventBridgeServiceFactory implements LocalServiceFactory {
+
+    private static final int DELIVERY_THREADS = 4;
+
+    /**
+     * Created after the services it delivers to (SQS, Lambda, Step Functions use the default order), because it
+     * resumes pending deliveries as it starts; closed before them, so it stops delivering first.
+     */
+    @Override
+    public int order() {
+        return 900;
+    }
+
+    @Override
+    public LocalService create(RuntimeContext context) {
+        AtomicInteger count = new AtomicInteger();
+        ExecutorService executor = new ThreadPoolExecutor(DELIVERY_THREADS, DELIVERY_THREADS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "nagare-eventbridge-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        return new EventBridgeService(context, executor, () -> {
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+}

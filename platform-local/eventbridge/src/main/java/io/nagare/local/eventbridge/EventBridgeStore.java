@@ -1,0 +1,102 @@
+package io.nagare.local.eventbridge;
+
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * EventBridge's durable state in one MVStore: resources, the outbox of accepted events and the pending target
+ * deliveries, each a map of JSON records. Nothing is visible after a crash unless {@link #commit()} ran.
+ */
+final class EventBridgeStore {
+
+    private final MVStore store;
+    final MVMap<String, String> buses;
+    /** Key: {@link #ruleKey}. */
+    final MVMap<String, String> rules;
+    /** Key: {@link #targetKey}. */
+    final MVMap<String, String> targets;
+    final MVMap<String, String> archives;
+    /** Key: {@link #archivedEventKey}, so one archive's events are contiguous and ordered by event time. */
+    final MVMap<String, String> archivedEvents;
+    final MVMap<String, String> replays;
+    /** Accepted events not yet matched against rules, by acceptance order. */
+    final MVMap<Long, String> outbox;
+    /** Matched events waiting for (another) attempt at one target, by delivery id. */
+    final MVMap<String, String> deliveries;
+
+    EventBridgeStore(MVStore store) {
+        this.store = store;
+        this.buses = store.openMap("buses");
+        this.rules = store.openMap("rules");
+        this.targets = store.openMap("targets");
+        this.archives = store.openMap("archives");
+        this.archivedEvents = store.openMap("archived-events");
+        this.replays = store.openMap("replays");
+        this.outbox = store.openMap("outbox");
+        this.deliveries = store.openMap("deliveries");
+    }
+
+    static String ruleKey(String bus, String rule) {
+        return bus + '\u0001' + rule;
+    }
+
+    static String targetKey(String bus, String rule, String targetId) {
+        return ruleKey(bus, rule) + '\u0001' + targetId;
+    }
+
+    static String archivedEventKey(String archive, long eventTimeMillis, String eventId) {
+        return archive + '\u0001' + String.format("%020d", eventTimeMillis) + '\u0001' + eventId;
+    }
+
+    /** The keys of {@code map} that start with {@code prefix}, in order. */
+    static <V> List<String> keysWithPrefix(MVMap<String, V> map, String prefix) {
+        List<String> keys = new ArrayList<>();
+        Iterator<String> iterator = map.keyIterator(prefix);
+        while (iterator.hasNext()) {
+            String key = iterator.next();
+            if (!key.startsWith(prefix)) {
+                break;
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    <K, T> Optional<T> read(MVMap<K, String> map, K key, Class<T> type) {
+        String json = map.get(key);
+        if (json == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(EventJson.MAPPER.readValue(json, type));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException("stored " + type.getSimpleName() + " " + key + " is corrupt", e);
+        }
+    }
+
+    <K> void write(MVMap<K, String> map, K key, Object record) {
+        try {
+            map.put(key, EventJson.MAPPER.writeValueAsString(record));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The next outbox sequence number (one more than the highest in use). */
+    long nextOutboxSequence() {
+        Long last = outbox.lastKey();
+        return last == null ? 1 : last + 1;
+    }
+
+    /** Makes everything written so far durable: called before answering a request that changed state. */
+    void commit() {
+        store.commit();
+    }
+}
