@@ -23,6 +23,7 @@ final class JavaRecordWriter {
 
     private static final String JACKSON = "com.fasterxml.jackson.annotation.";
     private static final String INDENT = "    ";
+    private static final int LINE_WIDTH = 120;
 
     private final EventModel model;
     private final JavaImports imports;
@@ -75,8 +76,7 @@ final class JavaRecordWriter {
             line(indent, "@" + imports.use(JACKSON + "JsonIgnoreProperties") + "(ignoreUnknown = true)");
         }
         if (!type.properties().isEmpty()) {
-            line(indent, "@" + imports.use(JACKSON + "JsonPropertyOrder") + "({" + type.properties().stream()
-                    .map(p -> JavaText.literal(p.jsonName())).collect(Collectors.joining(", ")) + "})");
+            writePropertyOrder(type, indent);
         }
         writeHeader(type, components, indent);
 
@@ -125,6 +125,28 @@ final class JavaRecordWriter {
             line(indent + INDENT + INDENT, annotation + javaType(property.type()) + " " + component
                     + (i == properties.size() - 1 ? ") {" : ","));
         }
+    }
+
+    private void writePropertyOrder(ObjectType type, String indent) {
+        String annotation = "@" + imports.use(JACKSON + "JsonPropertyOrder") + "({";
+        List<String> names = type.properties().stream().map(p -> JavaText.literal(p.jsonName())).toList();
+        String oneLine = annotation + String.join(", ", names) + "})";
+        if (indent.length() + oneLine.length() <= LINE_WIDTH) {
+            line(indent, oneLine);
+            return;
+        }
+        line(indent, annotation);
+        String continuation = indent + INDENT + INDENT;
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i) + (i == names.size() - 1 ? "})" : ",");
+            if (current.length() > 0 && continuation.length() + current.length() + 1 + name.length() > LINE_WIDTH) {
+                line(continuation, current.toString());
+                current.setLength(0);
+            }
+            current.append(current.length() > 0 ? " " : "").append(name);
+        }
+        line(continuation, current.toString());
     }
 
     private void writeConstants(String indent) {
@@ -239,6 +261,10 @@ final class JavaRecordWriter {
             content.remove(0);
         }
         if (content.isEmpty()) {
+            return;
+        }
+        if (content.size() == 1 && indent.length() + content.get(0).length() + 7 <= LINE_WIDTH) {
+            line(indent, "/** " + content.get(0) + " */");
             return;
         }
         line(indent, "/**");

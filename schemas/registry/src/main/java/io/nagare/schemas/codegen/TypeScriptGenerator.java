@@ -60,7 +60,7 @@ final class TypeScriptGenerator {
                 + "// Each event's payload is the EventBridge `detail` or the CloudEvents `data`; a CloudEvent's `type` is the\n"
                 + "// detail-type. Import one version's types with `import type { OrderPlaced } from \"./OrderPlaced/v2\"`.\n"
                 + (imports.length() == 0 ? "" : "\n" + imports)
-                + (namespaces.isEmpty() ? "" : "\nexport type { " + String.join(", ", namespaces) + " };\n")
+                + (namespaces.isEmpty() ? "" : "\nexport type {\n  " + String.join(",\n  ", namespaces) + ",\n};\n")
                 + "\n"
                 + "/** The payload type of every event, by detail-type and then version. */\n"
                 + "export interface EventPayloads {\n" + payloads + "}\n"

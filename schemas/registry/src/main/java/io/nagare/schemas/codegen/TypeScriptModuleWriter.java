@@ -45,9 +45,8 @@ final class TypeScriptModuleWriter {
         out.append('\n');
         String doc = type.description();
         if (payload) {
-            doc += "\n\nPayload (EventBridge `detail`, CloudEvents `data`) of `" + model.type().detailType()
-                    + "` version " + model.version().version() + ", published with source `" + model.type().source()
-                    + "` and owned by `" + model.type().owner() + "`. Schema: " + model.version().id();
+            doc += "\n\nEvent `" + model.type().detailType() + "` version " + model.version().version() + ", source `"
+                    + model.type().source() + "`, owner `" + model.type().owner() + "`. Schema: " + model.version().id();
         }
         writeDoc(doc, "");
         out.append("export interface ").append(type.name()).append(" {\n");
@@ -106,8 +105,8 @@ final class TypeScriptModuleWriter {
                 case DATE_TIME -> parts.add("Format: RFC 3339 date-time in UTC, e.g. `2026-11-28T09:15:00Z`.");
                 case DATE -> parts.add("Format: RFC 3339 full-date, e.g. `2026-11-28`.");
                 case CURRENCY -> parts.add("Format: ISO 4217 alphabetic currency code, e.g. `EUR`, `JPY`.");
-                case DECIMAL -> parts.add("A decimal number: amounts are in the currency's major unit (`19.90` EUR, "
-                        + "not cents), exact to the digits written; avoid floating-point arithmetic on them.");
+                case DECIMAL -> parts.add("A decimal, exact to the digits written: money is in the major unit of the "
+                        + "event's currency (`19.90` EUR, not cents); avoid floating-point arithmetic on it.");
                 case INT32, INT64 -> parts.add("An integer.");
                 default -> {
                 }
