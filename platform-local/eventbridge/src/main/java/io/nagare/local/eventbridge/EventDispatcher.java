@@ -2,10 +2,12 @@ package io.nagare.local.eventbridge;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,13 +17,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * committed before PutEvents answers; matching it against the bus's rules, archiving it and recording one
  * delivery per target happen later, in one commit that also removes it from the outbox. After a crash the outbox
  * still holds every accepted event whose deliveries were not recorded, so none is lost (some may be delivered
- * twice: at least once).
+ * twice: at least once). One drain task at a time empties the outbox in batches, one commit per batch.
  */
 final class EventDispatcher {
+
+    /** Outbox entries matched per commit. */
+    private static final int BATCH = 500;
 
     private final EventBridgeState state;
     private final Executor executor;
     private final AtomicLong sequence;
+    private final AtomicBoolean draining = new AtomicBoolean();
     private TargetDelivery delivery;
 
     EventDispatcher(EventBridgeState state, Executor executor) {
@@ -41,26 +47,65 @@ final class EventDispatcher {
         return seq;
     }
 
-    /** Dispatches committed outbox entries asynchronously. */
-    void dispatchLater(List<Long> sequences) {
-        for (long seq : sequences) {
-            executor.execute(() -> dispatch(seq));
+    /** Matches the outbox's entries asynchronously (the staged sequences are among them). */
+    void dispatchLater(List<Long> staged) {
+        if (!staged.isEmpty()) {
+            requestDrain();
         }
     }
 
     /** Re-dispatches what the outbox still holds (after a restart). */
     void recover() {
-        dispatchLater(new ArrayList<>(state.store.outbox.keySet()));
+        if (!state.store.outbox.isEmpty()) {
+            requestDrain();
+        }
     }
 
-    synchronized void dispatch(long seq) {
-        Records.OutboxEntry entry = state.store.read(state.store.outbox, seq, Records.OutboxEntry.class).orElse(null);
-        if (entry == null) {
-            return;
+    private void requestDrain() {
+        if (draining.compareAndSet(false, true)) {
+            executor.execute(this::drain);
         }
+    }
+
+    private void drain() {
+        try {
+            List<Records.Delivery> deliveries;
+            do {
+                deliveries = new ArrayList<>();
+                if (dispatchBatch(deliveries) == 0) {
+                    break;
+                }
+                delivery.start(deliveries);
+            } while (true);
+        } finally {
+            draining.set(false);
+        }
+        if (!state.store.outbox.isEmpty()) {
+            requestDrain();
+        }
+    }
+
+    /** Matches up to {@link #BATCH} outbox entries and commits their deliveries; returns how many it took. */
+    private synchronized int dispatchBatch(List<Records.Delivery> deliveries) {
+        List<Long> batch = new ArrayList<>();
+        Iterator<Long> keys = state.store.outbox.keyIterator(null);
+        while (keys.hasNext() && batch.size() < BATCH) {
+            batch.add(keys.next());
+        }
+        for (long seq : batch) {
+            state.store.read(state.store.outbox, seq, Records.OutboxEntry.class)
+                    .ifPresent(entry -> dispatch(entry, deliveries));
+            state.store.outbox.remove(seq);
+        }
+        if (!batch.isEmpty()) {
+            state.store.commit();
+        }
+        return batch.size();
+    }
+
+    private void dispatch(Records.OutboxEntry entry, List<Records.Delivery> deliveries) {
         ObjectNode event = (ObjectNode) EventJson.parse(entry.event());
         String ingestionTime = EventJson.eventTime(Instant.ofEpochMilli(entry.ingestionMillis()));
-        List<Records.Delivery> deliveries = new ArrayList<>();
         for (String ruleName : rulesFor(entry, event)) {
             Records.Rule rule = state.store.read(state.store.rules,
                     EventBridgeStore.ruleKey(entry.bus(), ruleName), Records.Rule.class).orElse(null);
@@ -80,9 +125,6 @@ final class EventDispatcher {
         if (entry.archivable()) {
             archive(entry, event);
         }
-        state.store.outbox.remove(seq);
-        state.store.commit();
-        delivery.start(deliveries);
     }
 
     private List<String> rulesFor(Records.OutboxEntry entry, ObjectNode event) {

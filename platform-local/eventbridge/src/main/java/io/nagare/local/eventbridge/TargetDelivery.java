@@ -2,6 +2,8 @@ package io.nagare.local.eventbridge;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,10 +16,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Attempts each recorded delivery until its target accepts it. A retryable failure is retried after a back-off
  * on the runtime clock while the target's RetryPolicy allows (retries and event age); then, or at once for a
  * non-retryable failure, the event goes to the target's DeadLetterConfig queue with EventBridge's message
- * attributes, or is dropped when the target has none. Each step is committed, so a restart resumes where the
- * last commit left off.
+ * attributes, or is dropped when the target has none. Deliveries are attempted in chunks, one commit per chunk,
+ * so a restart resumes where the last commit left off (an attempt not yet committed is made again).
  */
 final class TargetDelivery {
+
+    /** Deliveries attempted per task and commit. */
+    private static final int CHUNK = 100;
 
     private final EventBridgeState state;
     private final Executor executor;
@@ -31,8 +36,10 @@ final class TargetDelivery {
     }
 
     void start(List<Records.Delivery> deliveries) {
-        for (Records.Delivery delivery : deliveries) {
-            executor.execute(() -> attempt(delivery.id()));
+        for (int from = 0; from < deliveries.size(); from += CHUNK) {
+            List<String> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + CHUNK)).stream()
+                    .map(Records.Delivery::id).toList();
+            executor.execute(() -> attempt(chunk));
         }
     }
 
@@ -45,20 +52,25 @@ final class TargetDelivery {
                 if (due.isAfter(now)) {
                     retryAt(id, due);
                 } else {
-                    executor.execute(() -> attempt(id));
+                    executor.execute(() -> attempt(List.of(id)));
                 }
             });
         }
     }
 
-    void attempt(String id) {
-        if (!inFlight.add(id)) {
-            return;
-        }
+    /** Attempts each delivery once (those another thread is attempting are skipped), then commits. */
+    void attempt(List<String> ids) {
+        List<String> mine = new ArrayList<>();
         try {
-            state.store.read(state.store.deliveries, id, Records.Delivery.class).ifPresent(this::attempt);
+            for (String id : ids) {
+                if (inFlight.add(id)) {
+                    mine.add(id);
+                    state.store.read(state.store.deliveries, id, Records.Delivery.class).ifPresent(this::attempt);
+                }
+            }
+            state.store.commit();
         } finally {
-            inFlight.remove(id);
+            mine.forEach(inFlight::remove);
         }
     }
 
@@ -69,7 +81,6 @@ final class TargetDelivery {
             invokers.forArn(targetArn).invoke(new EventTargetRequest(targetArn, delivery.input(),
                     delivery.ruleArn(), Map.of(), target.path("SqsParameters").path("MessageGroupId").asText(null)));
             state.store.deliveries.remove(delivery.id());
-            state.store.commit();
         } catch (EventTargetException failure) {
             failed(delivery, target, failure);
         }
@@ -95,19 +106,18 @@ final class TargetDelivery {
         }
         state.store.write(state.store.deliveries, delivery.id(),
                 delivery.failed(due.toEpochMilli(), failure.errorCode(), failure.getMessage()));
-        state.store.commit();
         retryAt(delivery.id(), due);
     }
 
     private void retryAt(String id, Instant due) {
-        state.clock.schedule(due, () -> executor.execute(() -> attempt(id)));
+        state.clock.schedule(due, () -> executor.execute(() -> attempt(List.of(id))));
     }
 
     private void deadLetter(Records.Delivery delivery, JsonNode target, String errorCode, String errorMessage,
                             String exhaustedCondition, int retries) {
         String queueArn = target.path("DeadLetterConfig").path("Arn").asText(null);
         if (queueArn != null) {
-            Map<String, String> attributes = new java.util.LinkedHashMap<>();
+            Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("ERROR_CODE", errorCode);
             attributes.put("ERROR_MESSAGE", errorMessage == null ? "" : errorMessage);
             if (exhaustedCondition != null) {
@@ -126,6 +136,5 @@ final class TargetDelivery {
             }
         }
         state.store.deliveries.remove(delivery.id());
-        state.store.commit();
     }
 }

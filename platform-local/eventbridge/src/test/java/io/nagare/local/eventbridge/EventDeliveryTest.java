@@ -187,7 +187,8 @@ class EventDeliveryTest {
                 String detail = "{\"n\":" + i + "}";
                 before.client.putEvents(r -> r.entries(entry("shop", "OrderPlaced", detail)));
             }
-            assertThat(before.work.pending()).isEqualTo(5);
+            assertThat(before.work.pending()).isPositive();
+            assertThat(before.targets.sqs.receivedBy(LocalEventBridge.QUEUE)).isEmpty();
         }
         try (LocalEventBridge after = new LocalEventBridge(data)) {
             after.deliver();
