@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "schemas",
         mixinStandardHelpOptions = true,
         description = "Validate events, check compatibility, generate code and the catalog from schemas/events.",
-        subcommands = {})
+        subcommands = {io.nagare.cli.schemas.GenerateCommand.class, io.nagare.cli.schemas.CatalogCommand.class})
 final class SchemasCommand {
 }

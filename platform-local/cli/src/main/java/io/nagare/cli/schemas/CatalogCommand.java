@@ -1,0 +1,46 @@
+package io.nagare.cli.schemas;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import io.nagare.schemas.SchemaRegistry;
+import io.nagare.schemas.SchemaRegistryException;
+import io.nagare.schemas.catalog.EventCatalog;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nagare schemas catalog --out DIR}: the browsable event catalog. */
+@Command(name = "catalog",
+        mixinStandardHelpOptions = true,
+        description = {"Write the event catalog: static HTML pages, readable offline, of every event type, its "
+                + "versions, fields, examples, compatibility mode, producers and consumers."})
+public final class CatalogCommand implements Callable<Integer> {
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the pages into.")
+    Path out;
+
+    @Mixin
+    GenerateCommand.RegistryOption registry;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        try {
+            SchemaRegistry schemas = registry.load();
+            Path index = EventCatalog.of(schemas).writeTo(out);
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.println("nagare: event catalog of " + schemas.eventTypes().size() + " event types written; open "
+                    + index.toAbsolutePath());
+            stdout.flush();
+            return 0;
+        } catch (SchemaRegistryException e) {
+            return GenerateCommand.RegistryOption.fail(spec, e);
+        }
+    }
+}
