@@ -50,7 +50,7 @@ final class EventPattern {
         if (reason != null) {
             return firstLine(reason);
         }
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         try {
             machine.addRule("pattern", json);
         } catch (IOException | RuntimeException e) {
@@ -70,7 +70,7 @@ final class EventPattern {
 
     /** Whether the event matches, with event-ruler's array-consistent matching (as EventBridge). */
     boolean matches(JsonNode event) {
-        Machine machine = new Machine();
+        Machine machine = Machine.builder().build();
         addTo(machine, "pattern");
         return !machine.rulesForJSONEvent(event).isEmpty();
     }

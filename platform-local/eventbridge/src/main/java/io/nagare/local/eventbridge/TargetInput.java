@@ -71,7 +71,7 @@ final class TargetInput {
     private static String transform(JsonNode transformer, ObjectNode event, String ruleArn, String ruleName,
                                     String ingestionTime) {
         Map<String, JsonNode> values = new HashMap<>();
-        transformer.path("InputPathsMap").fields().forEachRemaining(entry -> {
+        transformer.path("InputPathsMap").properties().forEach(entry -> {
             EventPath path = EventPath.parse(entry.getValue().asText());
             JsonNode value = path == null ? null : path.resolve(event);
             if (value != null) {
