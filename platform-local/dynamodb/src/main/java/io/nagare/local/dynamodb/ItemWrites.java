@@ -1,0 +1,154 @@
+package io.nagare.local.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.item.AttributeValueJson;
+import io.nagare.local.runtime.AwsServiceException;
+
+/**
+ * Runs planned writes: one item under its lock, or a transaction under the locks of all its items (all conditions
+ * checked before anything changes, so it is all-or-nothing and no reader of those items sees half of it). Answers
+ * only once the change is durable.
+ */
+final class ItemWrites {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+
+    private final ItemLocks locks;
+    private final GroupCommit commits;
+
+    ItemWrites(ItemLocks locks, GroupCommit commits) {
+        this.locks = locks;
+        this.commits = commits;
+    }
+
+    ItemLocks locks() {
+        return locks;
+    }
+
+    PlannedWrite.Outcome execute(PlannedWrite write) {
+        long ticket;
+        PlannedWrite.Outcome outcome;
+        try (ItemLocks.Held held = locks.lock(write.table().definition().id(), write.storageKey())) {
+            Map<String, AttributeValue> current = write.table().get(write.storageKey());
+            if (!write.conditionHolds(current)) {
+                throw conditionalCheckFailed(write, current);
+            }
+            outcome = apply(write, current);
+            ticket = commits.applied();
+        }
+        commits.awaitDurable(ticket);
+        return outcome;
+    }
+
+    /** A transaction: every condition is checked before any write; failures cancel it with reasons in order. */
+    List<PlannedWrite.Outcome> transact(List<PlannedWrite> writes) {
+        List<Integer> stripes = new ArrayList<>();
+        for (PlannedWrite write : writes) {
+            stripes.add(locks.stripe(write.table().definition().id(), write.storageKey()));
+        }
+        List<PlannedWrite.Outcome> outcomes = new ArrayList<>();
+        long ticket;
+        try (ItemLocks.Held held = locks.lockAll(stripes)) {
+            List<Map<String, AttributeValue>> currents = new ArrayList<>();
+            List<Map<String, AttributeValue>> nexts = new ArrayList<>();
+            List<ObjectNode> reasons = new ArrayList<>();
+            boolean failed = false;
+            for (PlannedWrite write : writes) {
+                Map<String, AttributeValue> current = write.table().get(write.storageKey());
+                currents.add(current);
+                Map<String, AttributeValue> next = current;
+                ObjectNode reason = NODES.objectNode();
+                if (!write.conditionHolds(current)) {
+                    failed = true;
+                    reason.put("Code", "ConditionalCheckFailed").put("Message", "The conditional request failed");
+                    if (write.returnItemOnFailure() && current != null) {
+                        reason.set("Item", AttributeValueJson.writeItem(current));
+                    }
+                } else if (write.writes()) {
+                    try {
+                        next = write.change().apply(current);
+                        reason.put("Code", "None");
+                    } catch (AwsServiceException e) {
+                        failed = true;
+                        String code = e.errorCode().equals("ValidationException") ? "ValidationError"
+                                : e.errorCode().replace("Exception", "");
+                        reason.put("Code", code).put("Message", e.getMessage());
+                    }
+                } else {
+                    reason.put("Code", "None");
+                }
+                reasons.add(reason);
+                nexts.add(next);
+            }
+            if (failed) {
+                throw transactionCanceled(reasons);
+            }
+            for (int i = 0; i < writes.size(); i++) {
+                PlannedWrite write = writes.get(i);
+                outcomes.add(write.writes() ? store(write, currents.get(i), nexts.get(i))
+                        : new PlannedWrite.Outcome(currents.get(i), currents.get(i)));
+            }
+            ticket = commits.applied();
+        }
+        commits.awaitDurable(ticket);
+        return outcomes;
+    }
+
+    /** Reads several items under their locks, so no transaction is half-visible among them. */
+    List<Map<String, AttributeValue>> readTogether(List<Table> tables, List<byte[]> keys) {
+        List<Integer> stripes = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            stripes.add(locks.stripe(tables.get(i).definition().id(), keys.get(i)));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        try (ItemLocks.Held held = locks.lockAll(stripes)) {
+            for (int i = 0; i < tables.size(); i++) {
+                items.add(tables.get(i).get(keys.get(i)));
+            }
+        }
+        return items;
+    }
+
+    private static PlannedWrite.Outcome apply(PlannedWrite write, Map<String, AttributeValue> current) {
+        return store(write, current, write.change().apply(current));
+    }
+
+    private static PlannedWrite.Outcome store(PlannedWrite write, Map<String, AttributeValue> current,
+                                              Map<String, AttributeValue> next) {
+        if (next == null) {
+            if (current != null) {
+                write.table().delete(write.storageKey(), current, Table.WriteCause.USER);
+            }
+        } else {
+            write.table().put(write.storageKey(), current, next, Table.WriteCause.USER);
+        }
+        return new PlannedWrite.Outcome(current, next);
+    }
+
+    private static DynamoDbException conditionalCheckFailed(PlannedWrite write, Map<String, AttributeValue> current) {
+        ObjectNode extra = NODES.objectNode();
+        if (write.returnItemOnFailure() && current != null) {
+            extra.set("Item", AttributeValueJson.writeItem(current));
+        }
+        return new DynamoDbException("ConditionalCheckFailedException", "The conditional request failed", extra);
+    }
+
+    private static DynamoDbException transactionCanceled(List<ObjectNode> reasons) {
+        ObjectNode extra = NODES.objectNode();
+        ArrayNode array = extra.putArray("CancellationReasons");
+        List<String> codes = new ArrayList<>();
+        for (ObjectNode reason : reasons) {
+            array.add(reason);
+            codes.add(reason.get("Code").asText());
+        }
+        return new DynamoDbException("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes, extra);
+    }
+}

@@ -1,0 +1,57 @@
+package io.nagare.local.dynamodb.expression;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits an expression into tokens; an unknown character is a syntax error at that character. */
+final class Lexer {
+
+    private Lexer() {
+    }
+
+    static List<Token> tokens(String text, String expressionName) {
+        List<Token> tokens = new ArrayList<>();
+        int i = 0;
+        while (i < text.length()) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            if (Character.isLetter(c) || c == '_') {
+                i = wordEnd(text, i + 1);
+                tokens.add(new Token(Token.Kind.IDENTIFIER, text.substring(start, i), start, i));
+            } else if (c == '#' || c == ':') {
+                i = wordEnd(text, i + 1);
+                Token.Kind kind = c == '#' ? Token.Kind.NAME_PLACEHOLDER : Token.Kind.VALUE_PLACEHOLDER;
+                tokens.add(new Token(kind, text.substring(start, i), start, i));
+            } else if (c >= '0' && c <= '9') {
+                while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                    i++;
+                }
+                tokens.add(new Token(Token.Kind.NUMBER, text.substring(start, i), start, i));
+            } else if ((c == '<' || c == '>') && i + 1 < text.length()
+                    && (text.charAt(i + 1) == '=' || (c == '<' && text.charAt(i + 1) == '>'))) {
+                i += 2;
+                tokens.add(new Token(Token.Kind.SYMBOL, text.substring(start, i), start, i));
+            } else if ("()[].,=<>+-".indexOf(c) >= 0) {
+                i++;
+                tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, i));
+            } else {
+                Token bad = new Token(Token.Kind.SYMBOL, String.valueOf(c), start, start + 1);
+                tokens.add(bad);
+                throw ExpressionErrors.syntax(expressionName, text, tokens, tokens.size() - 1);
+            }
+        }
+        tokens.add(new Token(Token.Kind.EOF, "", text.length(), text.length()));
+        return tokens;
+    }
+
+    private static int wordEnd(String text, int i) {
+        while (i < text.length() && (Character.isLetterOrDigit(text.charAt(i)) || text.charAt(i) == '_')) {
+            i++;
+        }
+        return i;
+    }
+}
