@@ -68,7 +68,7 @@ final class FieldTables {
         schema.path("required").forEach(name -> required.add(name.asText()));
         String pointer = object.pointer();
         List<Row> rows = new ArrayList<>();
-        schema.path("properties").fields().forEachRemaining(field -> {
+        schema.path("properties").properties().forEach(field -> {
             JsonNode property = field.getValue();
             String propertyPointer = pointer + "/properties/" + field.getKey().replace("~", "~0").replace("/", "~1");
             String title = object.title() + "." + field.getKey();

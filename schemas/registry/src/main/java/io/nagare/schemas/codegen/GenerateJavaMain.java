@@ -31,8 +31,9 @@ public final class GenerateJavaMain {
         List<GeneratedFile> files = TargetLanguage.JAVA.generate(registry);
         deleteStale(out, files);
         files.forEach(file -> file.writeTo(out));
-        System.out.println("nagare: generated " + (files.size() - 1) + " event records from "
-                + registry.eventTypes().size() + " event types into " + out);
+        long records = registry.eventTypes().stream().mapToLong(type -> type.versions().size()).sum();
+        System.out.println("nagare: generated " + records + " event records from " + registry.eventTypes().size()
+                + " event types into " + out);
     }
 
     private static void deleteStale(Path out, List<GeneratedFile> files) {

@@ -198,7 +198,7 @@ final class SchemaReader {
             required.add(property);
         }
         List<Property> properties = new ArrayList<>();
-        node.path("properties").fields().forEachRemaining(field -> {
+        node.path("properties").properties().forEach(field -> {
             String propertyPointer = pointer + "/properties/" + escape(field.getKey());
             JsonNode schema = field.getValue();
             TypeModel propertyType = readType(schema, propertyPointer, TypeNames.pascalCase(field.getKey()));
