@@ -1,5 +1,6 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetInvoker;
 import java.util.concurrent.Executor;
 
 import com.fasterxml.jackson.databind.JsonNode;

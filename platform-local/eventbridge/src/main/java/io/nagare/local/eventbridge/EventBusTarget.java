@@ -1,5 +1,8 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetInvoker;
+import io.nagare.local.runtime.targets.EventTargetRequest;
+import io.nagare.local.runtime.targets.EventTargetException;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,5 +1,7 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetRequest;
+import io.nagare.local.runtime.targets.EventTargetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

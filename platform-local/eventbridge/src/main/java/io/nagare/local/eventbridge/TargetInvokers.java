@@ -1,5 +1,7 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetInvoker;
+import io.nagare.local.runtime.targets.EventTargetException;
 import java.util.Optional;
 import java.util.Set;
 

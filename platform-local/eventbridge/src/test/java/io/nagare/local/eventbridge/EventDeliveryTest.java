@@ -1,5 +1,7 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetRequest;
+import io.nagare.local.runtime.targets.EventTargetException;
 import static io.nagare.local.eventbridge.EventBridgeApiTest.entry;
 import static org.assertj.core.api.Assertions.assertThat;
 

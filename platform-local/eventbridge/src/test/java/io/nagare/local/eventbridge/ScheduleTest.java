@@ -1,5 +1,6 @@
 package io.nagare.local.eventbridge;
 
+import io.nagare.local.runtime.targets.EventTargetRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

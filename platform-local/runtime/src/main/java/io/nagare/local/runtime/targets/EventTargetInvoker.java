@@ -1,8 +1,8 @@
-package io.nagare.local.eventbridge;
+package io.nagare.local.runtime.targets;
 
 /**
  * How a rule's target receives an event. The local service that owns a kind of target implements the nested
- * interface for its ARN service, and EventBridge finds it with {@code RuntimeContext.service(...)} when it
+ * interface for its ARN service, and a caller (EventBridge rules, Lambda destinations) finds it with {@code RuntimeContext.service(...)} when it
  * delivers: SQS queues (targets and dead-letter queues) with {@link Sqs}, Lambda functions with {@link Lambda},
  * Step Functions state machines with {@link StepFunctions}. Event bus targets are delivered by EventBridge itself.
  *

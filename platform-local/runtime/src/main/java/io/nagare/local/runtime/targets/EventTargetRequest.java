@@ -1,5 +1,6 @@
-package io.nagare.local.eventbridge;
+package io.nagare.local.runtime.targets;
 
+import io.nagare.local.runtime.targets.EventTargetRequest;
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,4 +1,6 @@
-package io.nagare.local.eventbridge;
+package io.nagare.local.runtime.targets;
+
+import io.nagare.local.runtime.targets.EventTargetException;
 
 /**
  * A target refused or failed a delivery. Retryable failures (throttling, a function error, the target service
