@@ -4,16 +4,20 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
+import io.nagare.platform.model.ModelException;
+import io.nagare.platform.model.PlatformModel;
 import io.nagare.schemas.SchemaRegistry;
 import io.nagare.schemas.SchemaRegistryException;
-import io.nagare.schemas.catalog.EventCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code nagare schemas catalog --out DIR}: the browsable event catalog. */
+/**
+ * {@code nagare schemas catalog --out DIR}: the browsable event catalog, with producers and consumers from the
+ * platform model of the declarations on the CLI's classpath.
+ */
 @Command(name = "catalog",
         mixinStandardHelpOptions = true,
         description = {"Write the event catalog: static HTML pages, readable offline, of every event type, its "
@@ -33,7 +37,7 @@ public final class CatalogCommand implements Callable<Integer> {
     public Integer call() {
         try {
             SchemaRegistry schemas = registry.load();
-            Path index = EventCatalog.of(schemas).writeTo(out);
+            Path index = CatalogParticipants.catalog(schemas, PlatformModel.discover()).writeTo(out);
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.println("nagare: event catalog of " + schemas.eventTypes().size() + " event types written; open "
                     + index.toAbsolutePath());
@@ -41,6 +45,11 @@ public final class CatalogCommand implements Callable<Integer> {
             return 0;
         } catch (SchemaRegistryException e) {
             return GenerateCommand.RegistryOption.fail(spec, e);
+        } catch (ModelException e) {
+            PrintWriter stderr = spec.commandLine().getErr();
+            stderr.println("nagare schemas catalog: cannot read producers and consumers: " + e.getMessage());
+            stderr.flush();
+            return 1;
         }
     }
 }
