@@ -103,7 +103,7 @@ final class CarriedAttributes {
             if (!extensions.isObject()) {
                 throw invalid(eventId, "." + EXTENSIONS, "must be an object; got " + extensions);
             }
-            extensions.fields().forEachRemaining(entry -> carried.extensions.put(entry.getKey(),
+            extensions.properties().forEach(entry -> carried.extensions.put(entry.getKey(),
                     decode(eventId, entry.getKey(), entry.getValue())));
         }
         return carried;
