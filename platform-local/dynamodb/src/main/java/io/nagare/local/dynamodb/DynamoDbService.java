@@ -35,6 +35,10 @@ final class DynamoDbService extends AwsJsonService {
         register("DeleteItem", DeleteItem::new);
         register("Query", Query::new);
         register("Scan", Scan::new);
+        register("BatchGetItem", BatchGetItem::new);
+        register("BatchWriteItem", BatchWriteItem::new);
+        register("TransactWriteItems", TransactWriteItems::new);
+        register("TransactGetItems", TransactGetItems::new);
     }
 
     private void register(String name, Function<Database, Operation> operation) {

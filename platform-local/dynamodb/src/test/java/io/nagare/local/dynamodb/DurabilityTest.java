@@ -1,0 +1,71 @@
+package io.nagare.local.dynamodb;
+
+import static io.nagare.local.dynamodb.ItemOperationsTest.key;
+import static io.nagare.local.dynamodb.ItemOperationsTest.n;
+import static io.nagare.local.dynamodb.ItemOperationsTest.s;
+import static io.nagare.local.dynamodb.TableOperationsTest.attribute;
+import static io.nagare.local.dynamodb.TableOperationsTest.key;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+
+class DurabilityTest {
+
+    @Test
+    void restart_shouldKeepTablesItemsAndIndexes_whenTheRuntimeWasClosed(@TempDir Path dataDir) {
+        try (LocalDynamoDb local = LocalDynamoDb.on(dataDir)) {
+            createIndexedTable(local);
+            local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("o1"), "state", s("OPEN"), "n", n("1.50"))));
+            local.client.updateItem(b -> b.tableName("Orders").key(key("o1")).updateExpression("SET n = n + :one")
+                    .expressionAttributeValues(Map.of(":one", n("1"))));
+        }
+        try (LocalDynamoDb local = LocalDynamoDb.on(dataDir)) {
+            assertThat(local.client.getItem(b -> b.tableName("Orders").key(key("o1"))).item())
+                    .isEqualTo(Map.of("pk", s("o1"), "state", s("OPEN"), "n", n("2.5")));
+            assertThat(local.client.query(b -> b.tableName("Orders").indexName("byState")
+                    .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
+                    .expressionAttributeValues(Map.of(":s", s("OPEN")))).count()).isEqualTo(1);
+            assertThat(local.client.describeTable(b -> b.tableName("Orders")).table().globalSecondaryIndexes())
+                    .hasSize(1);
+        }
+    }
+
+    @Test
+    void restart_shouldKeepEveryAnsweredWrite_whenTheStoreFileWasNeverClosed(@TempDir Path dataDir,
+                                                                          @TempDir Path crashed) throws Exception {
+        try (LocalDynamoDb local = LocalDynamoDb.on(dataDir)) {
+            createIndexedTable(local);
+            for (int i = 0; i < 50; i++) {
+                String id = "o" + i;
+                local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s(id), "state", s("OPEN"))));
+            }
+            local.client.deleteItem(b -> b.tableName("Orders").key(key("o0")));
+            // What a kill -9 leaves behind: the file as written so far, never closed.
+            Files.copy(dataDir.resolve("dynamodb.mv.db"), crashed.resolve("dynamodb.mv.db"));
+        }
+        try (LocalDynamoDb local = LocalDynamoDb.on(crashed)) {
+            assertThat(local.client.scan(b -> b.tableName("Orders")).count()).isEqualTo(49);
+            assertThat(local.client.getItem(b -> b.tableName("Orders").key(key("o0"))).hasItem()).isFalse();
+            assertThat(local.client.getItem(b -> b.tableName("Orders").key(key("o49"))).item().get("state"))
+                    .isEqualTo(s("OPEN"));
+        }
+    }
+
+    private static void createIndexedTable(LocalDynamoDb local) {
+        local.client.createTable(b -> b.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", "S"), attribute("state", "S"))
+                .keySchema(key("pk", KeyType.HASH))
+                .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("byState")
+                        .keySchema(key("state", KeyType.HASH))
+                        .projection(p -> p.projectionType(ProjectionType.ALL)).build()));
+    }
+}
