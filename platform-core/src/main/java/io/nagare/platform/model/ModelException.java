@@ -14,6 +14,11 @@ public class ModelException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    ModelException(List<ModelProblem> problems, Throwable cause) {
+        this(problems);
+        initCause(cause);
+    }
+
     ModelException(String kind, String name, String field, String problem) {
         this(List.of(new ModelProblem(kind, name, field, problem)));
     }

@@ -260,7 +260,10 @@ public final class PlatformModel {
                 contribution.declare(this);
             } catch (ModelException e) {
                 throw new ModelException(e.problems().stream().map(p -> new ModelProblem(p.kind(), p.name(),
-                        p.field(), p.problem() + " (declared by " + contributor + ")")).toList());
+                        p.field(), p.problem() + " (declared by " + contributor + ")")).toList(), e);
+            } catch (RuntimeException e) {
+                throw new ModelException(List.of(new ModelProblem("declarations", contributor, "declare",
+                        "failed: " + e.getMessage())), e);
             } finally {
                 owner = previous;
             }

@@ -103,6 +103,26 @@ class PlatformModelTest {
     }
 
     @Test
+    void declare_shouldNameTheContribution_whenItFailsOutsideADeclarationBuilder() {
+        PlatformDeclarations broken = new PlatformDeclarations() {
+            @Override
+            public String owner() {
+                return "orders";
+            }
+
+            @Override
+            public void declare(PlatformModel.Builder model) {
+                model.route("GET", "/v1/orders", route -> route.target(Reference.function(" ")));
+            }
+        };
+
+        assertThatThrownBy(() -> PlatformModel.of(broken))
+                .isInstanceOf(ModelException.class)
+                .hasMessageStartingWith("declarations '" + broken.getClass().getName() + "': declare failed: a"
+                        + " reference to a function needs a name");
+    }
+
+    @Test
     void builder_shouldFailNamingTheField_whenADeclarationHasNoOwner() {
         assertThatThrownBy(() -> PlatformModel.builder().table("orders", t -> t.partitionKey("id", AttributeType.S)))
                 .isInstanceOf(ModelException.class)
