@@ -1,5 +1,7 @@
 package io.nagare.schemas;
 
+import java.util.Locale;
+
 import tools.jackson.databind.JsonNode;
 
 /** Words a validator error as what the schema expected and what the event had. */
@@ -84,7 +86,7 @@ final class ErrorText {
             case BOOLEAN -> "boolean";
             case ARRAY -> "array";
             case OBJECT -> "object";
-            default -> value.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> value.getNodeType().name().toLowerCase(Locale.ROOT);
         };
     }
 }

@@ -2,6 +2,7 @@ package io.nagare.schemas;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -27,7 +28,7 @@ public final class EventValidator {
         if (!document.isObject()) {
             return new EventValidation(null, List.of(new ValidationError("", null, "type", null,
                     "expected a CloudEvent or an EventBridge event (a JSON object), got " + document.getNodeType()
-                            .name().toLowerCase(java.util.Locale.ROOT))));
+                            .name().toLowerCase(Locale.ROOT))));
         }
         Optional<EnvelopeFormat> format = EnvelopeFormat.of(document);
         if (format.isEmpty()) {

@@ -41,9 +41,8 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return report.compatible() ? 0 : 1;
         } catch (SchemaRegistryException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("nagare schemas check: " + e.getMessage());
-            err.flush();
+            // 2, not fail()'s 1: exit 1 means breaking changes.
+            GenerateCommand.RegistryOption.fail(spec, e);
             return 2;
         }
     }

@@ -34,10 +34,7 @@ public final class ListCommand implements Callable<Integer> {
         try {
             schemas = registry.load();
         } catch (SchemaRegistryException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("nagare schemas list: " + e.getMessage());
-            err.flush();
-            return 2;
+            return GenerateCommand.RegistryOption.fail(spec, e);
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);

@@ -52,8 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             validator = new EventValidator(registry.load());
         } catch (SchemaRegistryException e) {
-            err.println("nagare schemas validate: " + e.getMessage());
-            err.flush();
+            GenerateCommand.RegistryOption.fail(spec, e);
             return UNREADABLE;
         }
         int exitCode = 0;

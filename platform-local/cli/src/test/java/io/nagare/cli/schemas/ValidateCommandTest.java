@@ -97,6 +97,18 @@ class ValidateCommandTest {
     }
 
     @Test
+    void validate_shouldExit2NamingTheFolder_whenTheRegistryCannotBeRead() throws IOException {
+        Path nowhere = workDirectory.resolve("nowhere");
+
+        Run run = nagare("schemas", "validate", "--registry", nowhere.toString(),
+                file("order.json", orderPlaced("1", "1800")).toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).isEqualTo("nagare schemas validate: not a folder of event schemas: " + nowhere + "\n");
+        assertThat(run.stdout()).isEmpty();
+    }
+
+    @Test
     void validate_shouldExit2WithUsage_whenNoFileIsGiven() {
         Run run = nagare("schemas", "validate");
 
