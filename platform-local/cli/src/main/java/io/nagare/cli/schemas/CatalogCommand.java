@@ -28,7 +28,7 @@ public final class CatalogCommand implements Callable<Integer> {
     Path out;
 
     @Mixin
-    GenerateCommand.RegistryOption registry;
+    RegistryOption registry;
 
     @Spec
     CommandSpec spec;
@@ -44,7 +44,7 @@ public final class CatalogCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (SchemaRegistryException e) {
-            return GenerateCommand.RegistryOption.fail(spec, e);
+            return RegistryOption.fail(spec, e);
         } catch (ModelException e) {
             PrintWriter stderr = spec.commandLine().getErr();
             stderr.println("nagare schemas catalog: cannot read producers and consumers: " + e.getMessage());

@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
-    GenerateCommand.RegistryOption registry;
+    RegistryOption registry;
 
     @Spec
     CommandSpec spec;
@@ -41,9 +41,7 @@ public final class CheckCommand implements Callable<Integer> {
             out.flush();
             return report.compatible() ? 0 : 1;
         } catch (SchemaRegistryException e) {
-            // 2, not fail()'s 1: exit 1 means breaking changes.
-            GenerateCommand.RegistryOption.fail(spec, e);
-            return 2;
+            return RegistryOption.fail(spec, e);
         }
     }
 }

@@ -23,7 +23,7 @@ public final class ListCommand implements Callable<Integer> {
     private static final List<String> HEADER = List.of("TYPE", "VERSIONS", "OWNER", "SOURCE", "MODE");
 
     @Mixin
-    GenerateCommand.RegistryOption registry;
+    RegistryOption registry;
 
     @Spec
     CommandSpec spec;
@@ -34,7 +34,7 @@ public final class ListCommand implements Callable<Integer> {
         try {
             schemas = registry.load();
         } catch (SchemaRegistryException e) {
-            return GenerateCommand.RegistryOption.fail(spec, e);
+            return RegistryOption.fail(spec, e);
         }
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);

@@ -39,7 +39,7 @@ public final class ValidateCommand implements Callable<Integer> {
     List<Path> files;
 
     @Mixin
-    GenerateCommand.RegistryOption registry;
+    RegistryOption registry;
 
     @Spec
     CommandSpec spec;
@@ -52,8 +52,7 @@ public final class ValidateCommand implements Callable<Integer> {
         try {
             validator = new EventValidator(registry.load());
         } catch (SchemaRegistryException e) {
-            GenerateCommand.RegistryOption.fail(spec, e);
-            return UNREADABLE;
+            return RegistryOption.fail(spec, e);
         }
         int exitCode = 0;
         for (Path file : files) {

@@ -16,7 +16,7 @@ class CatalogCommandTest {
     void catalog_shouldWriteAnIndexAndAPagePerEventType_fromTheDefaultRegistry() {
         Path out = workDirectory.resolve("catalog");
 
-        GenerateCommandTest.Run run = GenerateCommandTest.nagare("schemas", "catalog", "--out", out.toString());
+        CliRun.Run run = CliRun.nagare("schemas", "catalog", "--out", out.toString());
 
         assertThat(run.exitCode()).isZero();
         assertThat(out.resolve("index.html")).content().contains("href=\"OrderPlaced.html#v2\"");
@@ -30,7 +30,7 @@ class CatalogCommandTest {
                 "{\"type\": \"object\", \"properties\": {\"x\": {\"type\": \"string\"}}}");
         Path out = workDirectory.resolve("catalog");
 
-        GenerateCommandTest.Run run = GenerateCommandTest.nagare("schemas", "catalog", "--registry", registry.toString(),
+        CliRun.Run run = CliRun.nagare("schemas", "catalog", "--registry", registry.toString(),
                 "--out", out.toString());
 
         assertThat(run.exitCode()).isZero();
@@ -42,10 +42,10 @@ class CatalogCommandTest {
     void catalog_shouldFailInOneLineNamingTheFolder_whenTheRegistryDoesNotExist() {
         Path missing = workDirectory.resolve("no-such-folder");
 
-        GenerateCommandTest.Run run = GenerateCommandTest.nagare("schemas", "catalog", "--registry", missing.toString(),
+        CliRun.Run run = CliRun.nagare("schemas", "catalog", "--registry", missing.toString(),
                 "--out", workDirectory.resolve("catalog").toString());
 
-        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).isEqualTo("nagare schemas catalog: not a folder of event schemas: " + missing
                 + System.lineSeparator());
     }

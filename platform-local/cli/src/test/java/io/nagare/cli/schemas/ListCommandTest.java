@@ -1,9 +1,9 @@
 package io.nagare.cli.schemas;
 
-import static io.nagare.cli.schemas.GenerateCommandTest.nagare;
+import static io.nagare.cli.schemas.CliRun.nagare;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.nagare.cli.schemas.GenerateCommandTest.Run;
+import io.nagare.cli.schemas.CliRun.Run;
 import org.junit.jupiter.api.Test;
 
 class ListCommandTest {

@@ -1,13 +1,13 @@
 package io.nagare.cli.schemas;
 
-import static io.nagare.cli.schemas.GenerateCommandTest.nagare;
+import static io.nagare.cli.schemas.CliRun.nagare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.nagare.cli.schemas.GenerateCommandTest.Run;
+import io.nagare.cli.schemas.CliRun.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
