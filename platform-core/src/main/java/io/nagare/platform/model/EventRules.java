@@ -14,11 +14,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonCloudEventData;
 import io.nagare.platform.envelope.EventEnvelope;
+import io.nagare.platform.rules.EventBridgePatterns;
 import io.nagare.schemas.EventSchemaVersion;
 import io.nagare.schemas.EventType;
 import io.nagare.schemas.SchemaRegistry;
 import software.amazon.event.ruler.Machine;
-import software.amazon.event.ruler.RuleCompiler;
 
 /**
  * Subscriptions and publications agree with the schema registry: every rule pattern compiles with event-ruler,
@@ -52,7 +52,7 @@ final class EventRules {
 
     private void checkPattern(SubscriptionDeclaration subscription, Problems problems) {
         String kind = SubscriptionDeclaration.KIND;
-        String error = RuleCompiler.check(subscription.pattern());
+        String error = EventBridgePatterns.check(subscription.pattern());
         if (error != null) {
             problems.add(kind, subscription.name(), "pattern", "does not compile: " + error);
             return;

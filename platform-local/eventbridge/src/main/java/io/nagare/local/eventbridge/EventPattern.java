@@ -6,10 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nagare.local.runtime.AwsServiceException;
+import io.nagare.platform.rules.EventBridgePatterns;
 import software.amazon.event.ruler.GenericMachine;
 import software.amazon.event.ruler.JsonRuleCompiler;
 import software.amazon.event.ruler.Machine;
-import software.amazon.event.ruler.MachineComplexityEvaluator;
 import software.amazon.event.ruler.Patterns;
 
 /**
@@ -17,9 +17,6 @@ import software.amazon.event.ruler.Patterns;
  * {@code InvalidEventPatternException} messages. {@link #check} returns the reason or null; {@link #compile} throws.
  */
 final class EventPattern {
-
-    /** EventBridge rejects wildcard patterns whose worst-case event reaches more than this many machine states. */
-    static final int MAX_WILDCARD_COMPLEXITY = 10;
 
     private static final String INVALID = "Event pattern is not valid. Reason: ";
 
@@ -46,22 +43,7 @@ final class EventPattern {
 
     /** Why EventBridge rejects the pattern (the text after "Reason: "), or null when it is valid. */
     static String check(String json) {
-        String reason = JsonRuleCompiler.check(json);
-        if (reason != null) {
-            return firstLine(reason);
-        }
-        Machine machine = Machine.builder().build();
-        try {
-            machine.addRule("pattern", json);
-        } catch (IOException | RuntimeException e) {
-            return firstLine(e.getMessage());
-        }
-        if (machine.evaluateComplexity(new MachineComplexityEvaluator(MAX_WILDCARD_COMPLEXITY + 1))
-                > MAX_WILDCARD_COMPLEXITY) {
-            return "Rule is too complex - try using fewer wildcard characters or fewer repeating character "
-                    + "sequences after a wildcard character";
-        }
-        return null;
+        return EventBridgePatterns.check(json);
     }
 
     String json() {
