@@ -1,0 +1,77 @@
+package io.nagare.local.stepfunctions;
+
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.nagare.local.runtime.AwsJsonService;
+import io.nagare.local.runtime.RuntimeContext;
+import io.nagare.local.stepfunctions.internal.api.StepFunctionsApi;
+import io.nagare.local.stepfunctions.internal.engine.Definitions;
+import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
+import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
+
+/**
+ * AWS Step Functions on the local endpoint ({@code X-Amz-Target: AWSStepFunctions.<Operation>}, AWS JSON 1.0): an
+ * Amazon States Language interpreter with durable STANDARD executions and in-memory EXPRESS ones. Executions that
+ * were running when the runtime stopped continue when it starts again.
+ */
+public final class StepFunctionsService extends AwsJsonService {
+
+    private final StepFunctionsStore store;
+    private final ExecutionEngine engine;
+    private final StepFunctionsApi api;
+    private final ExecutorService ownedExecutor;
+
+    StepFunctionsService(RuntimeContext context, StepFunctionsServiceFactory options) {
+        super("AWSStepFunctions", "1.0", "com.amazonaws.swf.service.v2.model");
+        this.store = new StepFunctionsStore(context.store("stepfunctions"));
+        this.ownedExecutor = options.newExecutor();
+        Definitions definitions = new Definitions(store);
+        this.engine = new ExecutionEngine(context.clock(), ownedExecutor == null ? Runnable::run : ownedExecutor, store,
+                definitions, arn -> StepFunctionsApi.lookup(store, arn), options.serviceCalls(), options.mockConfig(),
+                context.region(), context.accountId());
+        this.api = new StepFunctionsApi(store, definitions, engine, context.clock(), options.mockConfig(),
+                context.region(), context.accountId());
+        engine.resumeRunning();
+    }
+
+    @Override
+    public String name() {
+        return "stepfunctions";
+    }
+
+    @Override
+    protected JsonNode invoke(String operation, ObjectNode input) {
+        return api.invoke(operation, input);
+    }
+
+    /**
+     * Calls an operation in-process, with the same request and response shapes as on the wire; errors are thrown as
+     * {@link io.nagare.local.runtime.AwsServiceException}.
+     */
+    public JsonNode call(String operation, ObjectNode input) {
+        return api.invoke(operation, input);
+    }
+
+    /** Completes with the final status (SUCCEEDED, FAILED, ...) once the execution has ended. */
+    public CompletionStage<String> whenEnded(String executionArn) {
+        return engine.completion(executionArn).thenApply(record -> record.status().name());
+    }
+
+    /** How many executions are running now. */
+    public int runningExecutions() {
+        return engine.running();
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+        if (ownedExecutor != null) {
+            ownedExecutor.shutdownNow();
+        }
+        store.close();
+    }
+}

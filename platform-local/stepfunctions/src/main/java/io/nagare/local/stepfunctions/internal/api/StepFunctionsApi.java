@@ -1,0 +1,59 @@
+package io.nagare.local.stepfunctions.internal.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.nagare.local.runtime.AwsServiceException;
+import io.nagare.local.runtime.LocalClock;
+import io.nagare.local.stepfunctions.internal.engine.Definitions;
+import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
+import io.nagare.local.stepfunctions.internal.engine.MockConfig;
+import io.nagare.local.stepfunctions.internal.engine.StateMachineRecord;
+import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
+
+/** The Step Functions operations this service answers, by name. */
+public final class StepFunctionsApi {
+
+    private final StateMachineOperations machines;
+    private final ExecutionOperations executions;
+    private final TaskTokenOperations tokens;
+
+    public StepFunctionsApi(StepFunctionsStore store, Definitions definitions, ExecutionEngine engine, LocalClock clock,
+                            MockConfig mocks, String region, String accountId) {
+        Arns arns = new Arns(region, accountId);
+        this.machines = new StateMachineOperations(store, definitions, arns, clock);
+        this.executions = new ExecutionOperations(engine, store, machines, arns, mocks);
+        this.tokens = new TaskTokenOperations(engine, store);
+    }
+
+    /** The state machine of an ARN, for the engine (child executions); null when there is none. */
+    public static StateMachineRecord lookup(StepFunctionsStore store, String arn) {
+        byte[] stored = store.stateMachine(arn);
+        return stored == null ? null : StateMachineRecord.fromJson(
+                io.nagare.local.stepfunctions.internal.json.Json.parse(stored));
+    }
+
+    public JsonNode invoke(String operation, ObjectNode input) {
+        return switch (operation) {
+            case "CreateStateMachine" -> machines.create(input);
+            case "UpdateStateMachine" -> machines.update(input);
+            case "DescribeStateMachine" -> machines.describe(input);
+            case "ListStateMachines" -> machines.list(input);
+            case "DeleteStateMachine" -> machines.delete(input);
+            case "ValidateStateMachineDefinition" -> machines.validate(input);
+            case "StartExecution" -> executions.start(input);
+            case "StartSyncExecution" -> executions.startSync(input);
+            case "DescribeExecution" -> executions.describe(input);
+            case "DescribeStateMachineForExecution" -> executions.describeStateMachineFor(input);
+            case "ListExecutions" -> executions.list(input);
+            case "GetExecutionHistory" -> executions.history(input);
+            case "StopExecution" -> executions.stop(input);
+            case "RedriveExecution" -> executions.redrive(input);
+            case "SendTaskSuccess" -> tokens.success(input);
+            case "SendTaskFailure" -> tokens.failure(input);
+            case "SendTaskHeartbeat" -> tokens.heartbeat(input);
+            default -> throw new AwsServiceException("UnknownOperationException",
+                    "not supported: the Step Functions operation " + operation);
+        };
+    }
+}
