@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,9 @@ import io.nagare.local.runtime.AwsServiceException;
 /** Reads and checks request parameters with DynamoDB's validation messages. */
 final class Requests {
 
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
+    private static final Pattern NAME_PLACEHOLDER = Pattern.compile("#[A-Za-z0-9_]+");
+    private static final Pattern VALUE_PLACEHOLDER = Pattern.compile(":[A-Za-z0-9_]+");
     private static final List<String> LEGACY = List.of("AttributesToGet", "Expected", "KeyConditions", "QueryFilter",
             "ScanFilter", "AttributeUpdates", "ConditionalOperator");
 
@@ -55,7 +59,7 @@ final class Requests {
             throw validationErrors("Value '" + name + "' at '" + member
                     + "' failed to satisfy constraint: Member must have length less than or equal to 255");
         }
-        if (!name.matches("[a-zA-Z0-9_.-]+")) {
+        if (!NAME.matcher(name).matches()) {
             throw validationErrors("Value '" + name + "' at '" + member
                     + "' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
@@ -142,7 +146,7 @@ final class Requests {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = names.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (!entry.getKey().matches("#[A-Za-z0-9_]+")) {
+                if (!NAME_PLACEHOLDER.matcher(entry.getKey()).matches()) {
                     throw DynamoDbErrors.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \""
                             + entry.getKey() + "\"");
                 }
@@ -160,7 +164,7 @@ final class Requests {
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
-                if (!entry.getKey().matches(":[A-Za-z0-9_]+")) {
+                if (!VALUE_PLACEHOLDER.matcher(entry.getKey()).matches()) {
                     throw DynamoDbErrors.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \""
                             + entry.getKey() + "\"");
                 }

@@ -1,0 +1,49 @@
+package io.nagare.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class DynamoDbBenchCommandTest {
+
+    @Test
+    void call_shouldLoadTheTableAndReportEveryOperation_whenRunAgainstTheInProcessEndpoint() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new DynamoDbBenchCommand()).execute("--items", "60", "--concurrency", "2",
+                    "--duration", "1", "--warmup", "0", "--query-percent", "20");
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(output).contains("loaded 60 items").contains("in-process");
+        assertThat(output).containsPattern("GetItem\\s+[\\d,]+\\s+[\\d,]+\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d")
+                .containsPattern("PutItem\\s+[\\d,]+").containsPattern("Query\\s+[\\d,]+").containsPattern("total\\s+[1-9]");
+    }
+
+    @Test
+    void call_shouldRefuseTheRun_whenTheQueryShareIsNotAPercentage() {
+        int exit = new CommandLine(new DynamoDbBenchCommand()).execute("--query-percent", "120");
+
+        assertThat(exit).isEqualTo(2);
+    }
+
+    @Test
+    void percentileMillis_shouldPickTheNearestRankSample() {
+        long[] sorted = {1_000_000, 2_000_000, 3_000_000, 4_000_000};
+
+        assertThat(DynamoDbLatencies.percentileMillis(sorted, 50)).isEqualTo(2.0);
+        assertThat(DynamoDbLatencies.percentileMillis(sorted, 99)).isEqualTo(4.0);
+        assertThat(DynamoDbLatencies.percentileMillis(new long[0], 99)).isZero();
+    }
+}
