@@ -1,0 +1,50 @@
+package io.nagare.local.sqs;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+import org.elasticmq.util.NowProvider;
+
+import io.nagare.local.runtime.LocalClock;
+import io.nagare.local.runtime.WallClock;
+
+/**
+ * The time ElasticMQ's queue actors read (visibility timeouts, delays, receive counts, FIFO deduplication windows):
+ * wall time plus how far the injected clock has been moved since the service started.
+ *
+ * <p>Why not the injected clock alone: elasticmq-core 1.7.1 stamps a new message's first delivery time and creation
+ * time with {@code System.currentTimeMillis()} / {@code OffsetDateTime.now()} ({@code InternalMessage.from}), not with
+ * its {@code NowProvider}. A clock that does not follow wall time (a test's {@code ManualClock}) would leave every new
+ * message in the future and never deliverable. Adding the clock's advance to wall time keeps new messages deliverable
+ * at once and still lets a test expire a visibility timeout or a delay by advancing its clock, without sleeping. The
+ * {@link WallClock} of {@code ./nagare up} already is wall time, so nothing is added to it.
+ */
+final class ElasticMqClock extends NowProvider {
+
+    private final LocalClock clock;
+    private final Instant start;
+    private final boolean wall;
+
+    ElasticMqClock(LocalClock clock) {
+        this.clock = clock;
+        this.start = clock.now();
+        this.wall = clock instanceof WallClock;
+    }
+
+    @Override
+    public long nowMillis() {
+        return System.currentTimeMillis() + advance().toMillis();
+    }
+
+    @Override
+    public OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(Instant.now().plus(advance()), ZoneOffset.UTC);
+    }
+
+    /** How far the injected clock has moved on its own account since the service started. */
+    Duration advance() {
+        return wall ? Duration.ZERO : Duration.between(start, clock.now());
+    }
+}

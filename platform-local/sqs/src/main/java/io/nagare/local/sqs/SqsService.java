@@ -1,0 +1,84 @@
+package io.nagare.local.sqs;
+
+import java.io.IOException;
+import java.util.Map;
+
+import io.nagare.local.runtime.LocalRequest;
+import io.nagare.local.runtime.LocalResponse;
+import io.nagare.local.runtime.LocalService;
+import io.nagare.local.runtime.RuntimeContext;
+import io.nagare.local.runtime.targets.EventTargetInvoker;
+import io.nagare.local.runtime.targets.EventTargetRequest;
+
+/**
+ * Local Amazon SQS on the runtime's endpoint: requests in either SQS protocol are handed to the embedded ElasticMQ
+ * unchanged but for the hop, and EventBridge delivers rule targets and dead-letter messages through
+ * {@link EventTargetInvoker.Sqs}.
+ */
+final class SqsService implements LocalService, EventTargetInvoker.Sqs {
+
+    private final RuntimeContext context;
+    private final EmbeddedElasticMq elasticMq;
+    private final ElasticMqClient client;
+    private final QueueTarget target;
+
+    SqsService(RuntimeContext context) {
+        this.context = context;
+        this.elasticMq = EmbeddedElasticMq.start(new ElasticMqClock(context.clock()), context.region(),
+                context.accountId(), context.dataDirectory());
+        this.client = new ElasticMqClient(elasticMq.port());
+        this.target = new QueueTarget(client, context.region(), context.accountId());
+    }
+
+    @Override
+    public String name() {
+        return "sqs";
+    }
+
+    @Override
+    public boolean handles(LocalRequest request) {
+        return SqsProtocol.isSqs(request);
+    }
+
+    @Override
+    public LocalResponse handle(LocalRequest request) {
+        try {
+            return client.exchange(request.method(), SqsProtocol.uri(request), host(request), request.headers(),
+                    request.body());
+        } catch (IOException e) {
+            // A 5xx the SDKs retry, in SQS's JSON error shape.
+            return LocalResponse.json(503, SqsProtocol.JSON_CONTENT_TYPE,
+                    "{\"__type\":\"com.amazonaws.sqs#ServiceUnavailable\",\"message\":\"local SQS is unavailable: "
+                            + e.getMessage().replace("\"", "'") + "\"}");
+        }
+    }
+
+    /** Ready once ElasticMQ answers its health check. */
+    @Override
+    public boolean ready() {
+        try {
+            return client.exchange("GET", "/health", "localhost", Map.of(), new byte[0]).status() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void invoke(EventTargetRequest request) {
+        target.send(request);
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            elasticMq.close();
+        }
+    }
+
+    private String host(LocalRequest request) {
+        String host = request.header("Host");
+        return host != null ? host : context.endpointUrl().replaceFirst("^https?://", "");
+    }
+}
