@@ -44,7 +44,7 @@ final class ExecutionOperations {
     }
 
     JsonNode start(ObjectNode input) {
-        ExecutionRecord record = startExecution(input, false);
+        ExecutionRecord record = startExecution(input, false).record();
         store.awaitDurable();
         ObjectNode out = Json.object();
         out.put("executionArn", record.arn());
@@ -53,16 +53,16 @@ final class ExecutionOperations {
     }
 
     JsonNode startSync(ObjectNode input) {
-        ExecutionRecord started = startExecution(input, true);
+        ExecutionEngine.Started started = startExecution(input, true);
         ExecutionRecord done;
         try {
-            done = engine.completion(started.arn()).get(SYNC_LIMIT_SECONDS, TimeUnit.SECONDS);
+            done = started.completion().get(SYNC_LIMIT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AwsServiceException("InternalFailure", "interrupted", 500);
         } catch (ExecutionException | TimeoutException e) {
-            throw new AwsServiceException("InternalFailure", "the execution did not end within " + SYNC_LIMIT_SECONDS
-                    + " seconds", 500);
+            throw new AwsServiceException("ExecutionLimitExceeded", "The execution did not end within "
+                    + SYNC_LIMIT_SECONDS + " seconds, the duration limit of EXPRESS executions");
         }
         ObjectNode out = Json.object();
         out.put("executionArn", done.arn());
@@ -87,7 +87,7 @@ final class ExecutionOperations {
         return out;
     }
 
-    private ExecutionRecord startExecution(ObjectNode input, boolean sync) {
+    private ExecutionEngine.Started startExecution(ObjectNode input, boolean sync) {
         Arns.StateMachineRef ref = arns.stateMachineRef(Requests.required(input, "stateMachineArn"));
         String name = Requests.optional(input, "name");
         if (name != null) {

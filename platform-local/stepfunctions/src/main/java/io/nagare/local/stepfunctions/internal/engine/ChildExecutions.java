@@ -47,7 +47,7 @@ final class ChildExecutions implements TaskIntegration {
         JsonNode input = parameters.get("Input");
         String inputText = input == null ? "{}" : input.isTextual() ? input.textValue() : Json.write(input);
         JsonNode name = parameters.get("Name");
-        ExecutionRecord child;
+        ExecutionEngine.Started child;
         try {
             StateMachineRecord machine = machines.apply(machineArn.textValue());
             if (machine == null) {
@@ -60,15 +60,15 @@ final class ChildExecutions implements TaskIntegration {
                     e.getMessage()));
         }
         ObjectNode started = Json.object();
-        started.put("ExecutionArn", child.arn());
-        started.put("StartDate", child.startDate().toEpochMilli());
+        started.put("ExecutionArn", child.record().arn());
+        started.put("StartDate", child.record().startDate().toEpochMilli());
         if (resource.pattern() != TaskResource.IntegrationPattern.SYNC
                 && resource.pattern() != TaskResource.IntegrationPattern.SYNC2) {
             return CompletableFuture.completedFuture(started);
         }
         invocation.submitted().accept(started);
         boolean parsed = resource.pattern() == TaskResource.IntegrationPattern.SYNC2;
-        return engine.completion(child.arn()).thenApply(done -> {
+        return child.completion().thenApply(done -> {
             ObjectNode described = describe(done, parsed);
             if (done.status() != ExecutionStatus.SUCCEEDED) {
                 throw new StatesError(StatesError.TASK_FAILED, Json.write(described));

@@ -69,8 +69,7 @@ public final class ExecutionEngine implements AutoCloseable {
      * @param testCase  the MockConfigFile test case, or null
      * @param parentArn the execution that started this one from a Task, or null
      */
-    public ExecutionRecord start(StateMachineRecord machine, String name, String input, String testCase,
-                                 String parentArn) {
+    public Started start(StateMachineRecord machine, String name, String input, String testCase, String parentArn) {
         String executionName = name == null ? UUID.randomUUID().toString() : name;
         Instant now = clock.now();
         boolean express = machine.express();
@@ -85,7 +84,7 @@ public final class ExecutionEngine implements AutoCloseable {
                 if (existing != null) {
                     ExecutionRecord previous = ExecutionRecord.fromJson(Json.parse(existing));
                     if (previous.status() == ExecutionStatus.RUNNING && previous.input().equals(input)) {
-                        return previous;
+                        return new Started(previous, completion(arn));
                     }
                     throw new AwsServiceException("ExecutionAlreadyExists", "Execution Already Exists: '" + arn + "'");
                 }
@@ -98,7 +97,11 @@ public final class ExecutionEngine implements AutoCloseable {
         Execution execution = newExecution(record, definition, executionJournal, machine.name());
         live.put(arn, execution);
         execution.mailbox.post(() -> interpreter.start(execution));
-        return record;
+        return new Started(record, execution.completion);
+    }
+
+    /** A started execution: its record as stored at the start, and its end. */
+    public record Started(ExecutionRecord record, CompletableFuture<ExecutionRecord> completion) {
     }
 
     private Execution newExecution(ExecutionRecord record, StateMachineDefinition definition, Journal executionJournal,

@@ -1,0 +1,80 @@
+package io.nagare.local.stepfunctions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
+
+/**
+ * Executions survive a crash: the store file is copied while the first runtime is still running (what kill -9 would
+ * leave on disk), and a second runtime started on the copy continues every in-flight execution.
+ */
+class DurableExecutionTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Test
+    void runningExecutions_shouldContinueFromTheirLastTransition_whenARuntimeStartsOnACrashedStore(
+            @TempDir Path first, @TempDir Path second) throws Exception {
+        FakeServices services = new FakeServices()
+                .answer("sqs:SendMessage", request -> JSON.createObjectNode().put("MessageId", "m-1"));
+        String waiting;
+        String callback;
+        String token;
+        try (LocalStepFunctions crashed = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(services), first)) {
+            String saga = crashed.createStateMachine("saga", """
+                    {"StartAt":"Prepare","States":{
+                      "Prepare":{"Type":"Pass","Assign":{"orderId.$":"$.order"},"Next":"Both"},
+                      "Both":{"Type":"Parallel","Next":"Cool","Branches":[
+                        {"StartAt":"Slow","States":{"Slow":{"Type":"Wait","Seconds":30,"Next":"SlowDone"},
+                                                    "SlowDone":{"Type":"Pass","Result":"slow","End":true}}},
+                        {"StartAt":"Fast","States":{"Fast":{"Type":"Pass","Result":"fast","End":true}}}]},
+                      "Cool":{"Type":"Wait","Seconds":60,"Next":"Done"},
+                      "Done":{"Type":"Pass","Parameters":{"branches.$":"$","order.$":"$orderId"},"End":true}}}""");
+            String shipping = crashed.createStateMachine("shipping", """
+                    {"StartAt":"Ship","States":{"Ship":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                     "Parameters":{"QueueUrl":"http://q","MessageBody.$":"$$.Task.Token"},"End":true}}}""");
+            waiting = crashed.start(saga, "{\"order\":\"o-42\"}");
+            callback = crashed.start(shipping, "{}");
+            token = services.calls.get(0).request().get("MessageBody").asText();
+            crashed.clock.advance(Duration.ofSeconds(10));
+
+            Files.copy(first.resolve("stepfunctions.mv.db"), second.resolve("stepfunctions.mv.db"));
+        }
+
+        try (LocalStepFunctions restarted = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(services), second)) {
+            restarted.clock.advance(Duration.ofSeconds(10));
+            assertThat(restarted.describe(waiting).status()).isEqualTo(ExecutionStatus.RUNNING);
+
+            restarted.clock.advance(Duration.ofSeconds(100));
+            restarted.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"shipped\":true}"));
+
+            var saga = restarted.describe(waiting);
+            assertThat(saga.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(saga.output())).isEqualTo(JSON.readTree(
+                    "{\"branches\":[\"slow\",\"fast\"],\"order\":\"o-42\"}"));
+            assertThat(restarted.describe(callback).output()).isEqualTo("{\"shipped\":true}");
+            List<HistoryEvent> history = restarted.sfn.getExecutionHistory(b -> b.executionArn(waiting)).events();
+            assertThat(history).extracting(HistoryEvent::id)
+                    .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, history.size()).boxed().toList());
+            assertThat(history).extracting(HistoryEvent::type).containsSubsequence(HistoryEventType.PARALLEL_STATE_STARTED,
+                    HistoryEventType.WAIT_STATE_EXITED, HistoryEventType.PARALLEL_STATE_SUCCEEDED,
+                    HistoryEventType.EXECUTION_SUCCEEDED);
+            assertThat(history).filteredOn(e -> e.type() == HistoryEventType.PASS_STATE_ENTERED
+                    && e.stateEnteredEventDetails().name().equals("Fast")).hasSize(1);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.nagare.local.stepfunctions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.nagare.local.runtime.AwsServiceException;
+
+/** Test doubles of the services Task states call, by {@code service:Operation}; every request is kept. */
+final class FakeServices implements AwsServiceCalls {
+
+    record Call(String service, String operation, JsonNode request) {
+    }
+
+    private final Map<String, Function<JsonNode, CompletionStage<JsonNode>>> handlers = new ConcurrentHashMap<>();
+    final List<Call> calls = new CopyOnWriteArrayList<>();
+
+    FakeServices answer(String serviceOperation, Function<JsonNode, JsonNode> handler) {
+        handlers.put(serviceOperation, request -> CompletableFuture.completedFuture(handler.apply(request)));
+        return this;
+    }
+
+    FakeServices answerLater(String serviceOperation, Function<JsonNode, CompletionStage<JsonNode>> handler) {
+        handlers.put(serviceOperation, handler);
+        return this;
+    }
+
+    @Override
+    public CompletionStage<JsonNode> call(String service, String operation, JsonNode request) {
+        calls.add(new Call(service, operation, request));
+        Function<JsonNode, CompletionStage<JsonNode>> handler = handlers.get(service + ":" + operation);
+        if (handler == null) {
+            return CompletableFuture.failedFuture(new AwsServiceException("ResourceNotFoundException",
+                    "no fake for " + service + ":" + operation));
+        }
+        try {
+            return handler.apply(request);
+        } catch (AwsServiceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+}
