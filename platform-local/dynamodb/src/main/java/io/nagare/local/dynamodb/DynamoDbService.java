@@ -19,12 +19,19 @@ final class DynamoDbService extends AwsJsonService {
     private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
     private final Database database;
+    private final StreamLog streamLog;
+    private final TimeToLive timeToLive;
     private final Map<String, Operation> operations = new HashMap<>();
 
     DynamoDbService(RuntimeContext context) {
         super("DynamoDB_20120810", "1.0", ERROR_PREFIX);
         TableCatalog catalog = new TableCatalog(context.store("dynamodb"));
-        this.database = new Database(catalog, new ItemWrites(new ItemLocks(), catalog.commits()), context);
+        ItemLocks locks = new ItemLocks();
+        this.database = new Database(catalog, new ItemWrites(locks, catalog.commits()), context);
+        this.streamLog = new StreamLog(catalog, database);
+        this.timeToLive = new TimeToLive(catalog, locks, context.clock());
+        catalog.addListener(streamLog);
+        catalog.addListener(timeToLive);
         register("CreateTable", CreateTable::new);
         register("DescribeTable", DescribeTable::new);
         register("ListTables", ListTables::new);
@@ -39,6 +46,15 @@ final class DynamoDbService extends AwsJsonService {
         register("BatchWriteItem", BatchWriteItem::new);
         register("TransactWriteItems", TransactWriteItems::new);
         register("TransactGetItems", TransactGetItems::new);
+        register("UpdateTable", UpdateTable::new);
+        register("UpdateTimeToLive", db -> new UpdateTimeToLive(db, timeToLive));
+        register("DescribeTimeToLive", DescribeTimeToLive::new);
+        register("UpdateContinuousBackups", UpdateContinuousBackups::new);
+        register("DescribeContinuousBackups", DescribeContinuousBackups::new);
+        register("TagResource", TagResource::new);
+        register("UntagResource", UntagResource::new);
+        register("ListTagsOfResource", ListTagsOfResource::new);
+        timeToLive.start();
     }
 
     private void register(String name, Function<Database, Operation> operation) {
@@ -47,6 +63,10 @@ final class DynamoDbService extends AwsJsonService {
 
     Database database() {
         return database;
+    }
+
+    StreamLog streamLog() {
+        return streamLog;
     }
 
     @Override

@@ -126,8 +126,12 @@ final class TableCatalog {
         Table table = requireForDescribe(name);
         tables.remove(name);
         definitions.remove(name);
-        table.indexMaps().values().forEach(store::removeMap);
-        store.removeMap(table.items());
+        String prefix = "t" + table.definition().id() + ".";
+        for (String mapName : store.getMapNames()) {
+            if (mapName.startsWith(prefix)) {
+                store.removeMap(mapName);
+            }
+        }
         commits.commitNow();
         return table;
     }
@@ -156,6 +160,11 @@ final class TableCatalog {
 
     MVStore store() {
         return store;
+    }
+
+    /** Every table, for services that walk them all (TTL, streams). */
+    List<Table> tables() {
+        return new ArrayList<>(tables.values());
     }
 
     private Table.WriteListener fanOut() {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -29,7 +30,7 @@ final class LocalDynamoDb implements AutoCloseable {
     private LocalDynamoDb(Path dataDirectory, ManualClock clock) {
         this.clock = clock;
         LocalRuntime.Builder builder = LocalRuntime.builder().port(0).clock(clock).discoverServices(false)
-                .service(new DynamoDbServiceFactory());
+                .service(new DynamoDbServiceFactory()).service(new DynamoDbStreamsServiceFactory());
         if (dataDirectory != null) {
             builder.dataDirectory(dataDirectory);
         }
@@ -47,6 +48,15 @@ final class LocalDynamoDb implements AutoCloseable {
 
     static LocalDynamoDb on(Path dataDirectory, ManualClock clock) {
         return new LocalDynamoDb(dataDirectory, clock);
+    }
+
+    DynamoDbStreamsClient streams() {
+        return DynamoDbStreamsClient.builder()
+                .endpointOverride(URI.create(runtime.endpointUrl()))
+                .region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
     }
 
     static DynamoDbClient client(String endpoint) {
