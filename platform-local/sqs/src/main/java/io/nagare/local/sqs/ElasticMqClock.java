@@ -12,7 +12,9 @@ import io.nagare.local.runtime.WallClock;
 
 /**
  * The time ElasticMQ's queue actors read (visibility timeouts, delays, receive counts, FIFO deduplication windows):
- * wall time plus how far the injected clock has been moved since the service started.
+ * wall time plus how far the injected clock has moved since its origin: the clock's reading when the data directory
+ * was first used (kept in {@link MessageStore}), or when the service started if it keeps nothing. A test that
+ * restarts the runtime with the same clock therefore finds visibility deadlines and delays where it left them.
  *
  * <p>Why not the injected clock alone: elasticmq-core 1.7.1 stamps a new message's first delivery time and creation
  * time with {@code System.currentTimeMillis()} / {@code OffsetDateTime.now()} ({@code InternalMessage.from}), not with
@@ -24,12 +26,12 @@ import io.nagare.local.runtime.WallClock;
 final class ElasticMqClock extends NowProvider {
 
     private final LocalClock clock;
-    private final Instant start;
+    private final Instant origin;
     private final boolean wall;
 
-    ElasticMqClock(LocalClock clock) {
+    ElasticMqClock(LocalClock clock, Instant origin) {
         this.clock = clock;
-        this.start = clock.now();
+        this.origin = origin;
         this.wall = clock instanceof WallClock;
     }
 
@@ -43,8 +45,12 @@ final class ElasticMqClock extends NowProvider {
         return OffsetDateTime.ofInstant(Instant.now().plus(advance()), ZoneOffset.UTC);
     }
 
-    /** How far the injected clock has moved on its own account since the service started. */
-    Duration advance() {
-        return wall ? Duration.ZERO : Duration.between(start, clock.now());
+    /** How far the injected clock has moved past its origin; never negative, so new messages stay deliverable. */
+    private Duration advance() {
+        if (wall) {
+            return Duration.ZERO;
+        }
+        Duration advance = Duration.between(origin, clock.now());
+        return advance.isNegative() ? Duration.ZERO : advance;
     }
 }

@@ -24,6 +24,8 @@ import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
+import io.nagare.local.runtime.LocalClock;
+
 import scala.Option;
 import scala.util.Either;
 
@@ -56,12 +58,14 @@ final class EmbeddedElasticMq implements AutoCloseable {
     }
 
     /** Starts ElasticMQ, restoring the queues and messages kept under {@code dataDirectory} if there is one. */
-    static EmbeddedElasticMq start(ElasticMqClock clock, String region, String accountId,
+    static EmbeddedElasticMq start(LocalClock localClock, String region, String accountId,
                                    Optional<Path> dataDirectory) {
         ActorSystem system = ActorSystem.create("nagare-sqs", config(), EmbeddedElasticMq.class.getClassLoader());
         MessageStore store = null;
         try {
             store = dataDirectory.map(MessageStore::open).orElse(null);
+            ElasticMqClock clock = new ElasticMqClock(localClock,
+                    store == null ? localClock.now() : store.clockOrigin(localClock.now()));
             ActorRef persistence = null;
             if (store != null) {
                 SqlQueuePersistenceConfig persistenceConfig = store.config();
@@ -72,7 +76,7 @@ final class EmbeddedElasticMq implements AutoCloseable {
             ActorRef queues = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(clock, StrictSQSLimits$.MODULE$, listener)));
             if (persistence != null) {
-                restore(persistence, queues);
+                restore(system, persistence, queues);
             }
             TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(system)
                     .withQueueManagerActor(queues)
@@ -121,13 +125,16 @@ final class EmbeddedElasticMq implements AutoCloseable {
         }
     }
 
-    private static void restore(ActorRef persistence, ActorRef queues) {
+    private static void restore(ActorSystem system, ActorRef persistence, ActorRef queues) {
+        ActorRef restore = system.actorOf(FifoRestore.props(queues));
         Object result;
         try {
-            result = Patterns.ask(persistence, new QueueEvent.Restore(queues), START_TIMEOUT).toCompletableFuture()
+            result = Patterns.ask(persistence, new QueueEvent.Restore(restore), START_TIMEOUT).toCompletableFuture()
                     .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot restore the SQS queues: " + e, e);
+        } finally {
+            system.stop(restore);
         }
         if (result instanceof Either<?, ?> either && either.isLeft()) {
             throw new IllegalStateException("cannot restore the SQS queues: " + either.left().get());

@@ -1,6 +1,13 @@
 package io.nagare.local.sqs;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
@@ -45,6 +52,30 @@ final class MessageStore implements AutoCloseable {
             throw new IllegalStateException("cannot open the SQS message store " + url + ": " + e.getMessage(), e);
         }
         return new MessageStore(url);
+    }
+
+    /**
+     * The clock reading recorded when this store was first opened, recording {@code now} if none is: the origin
+     * {@link ElasticMqClock} measures the injected clock's advance from.
+     */
+    Instant clockOrigin(Instant now) {
+        try (Connection connection = DriverManager.getConnection(url);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create table if not exists nagare_clock_origin (origin varchar not null)");
+            try (ResultSet origin = statement.executeQuery("select origin from nagare_clock_origin")) {
+                if (origin.next()) {
+                    return Instant.parse(origin.getString(1));
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into nagare_clock_origin (origin) values (?)")) {
+                insert.setString(1, now.toString());
+                insert.executeUpdate();
+            }
+            return now;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the SQS clock origin from " + url + ": " + e.getMessage(), e);
+        }
     }
 
     SqlQueuePersistenceConfig config() {

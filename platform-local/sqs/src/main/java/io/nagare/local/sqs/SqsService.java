@@ -24,7 +24,7 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
 
     SqsService(RuntimeContext context) {
         this.context = context;
-        this.elasticMq = EmbeddedElasticMq.start(new ElasticMqClock(context.clock()), context.region(),
+        this.elasticMq = EmbeddedElasticMq.start(context.clock(), context.region(),
                 context.accountId(), context.dataDirectory());
         this.client = new ElasticMqClient(elasticMq.port());
         this.target = new QueueTarget(client, context.region(), context.accountId());

@@ -22,7 +22,7 @@ final class LocalSqs implements AutoCloseable {
 
     static final Instant START = Instant.parse("2025-03-01T09:00:00Z");
 
-    final ManualClock clock = new ManualClock(START);
+    final ManualClock clock;
     final LocalRuntime runtime;
     final SqsClient client;
 
@@ -31,6 +31,12 @@ final class LocalSqs implements AutoCloseable {
     }
 
     LocalSqs(Path dataDirectory) {
+        this(dataDirectory, new ManualClock(START));
+    }
+
+    /** A runtime on {@code dataDirectory} whose time is {@code clock}, e.g. the clock of a runtime it restarts. */
+    LocalSqs(Path dataDirectory, ManualClock clock) {
+        this.clock = clock;
         LocalRuntime.Builder builder = LocalRuntime.builder().port(0).discoverServices(false).clock(clock)
                 .service(new SqsServiceFactory());
         if (dataDirectory != null) {

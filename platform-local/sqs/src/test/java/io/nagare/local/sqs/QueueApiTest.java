@@ -66,13 +66,13 @@ class QueueApiTest {
     @Test
     void receiveMessage_shouldHideAMessageUntilTheInjectedClockPassesItsVisibilityTimeout_whenNotDeleted() {
         String url = sqs.client.createQueue(b -> b.queueName("visibility")
-                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "30"))).queueUrl();
+                .attributes(Map.of(QueueAttributeName.VISIBILITY_TIMEOUT, "60"))).queueUrl();
         sqs.client.sendMessage(b -> b.queueUrl(url).messageBody("reserve stock"));
 
         assertThat(sqs.client.receiveMessage(b -> b.queueUrl(url)).messages()).hasSize(1);
-        sqs.advance(Duration.ofSeconds(29));
+        sqs.advance(Duration.ofSeconds(50));
         assertThat(sqs.client.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
-        sqs.advance(Duration.ofSeconds(2));
+        sqs.advance(Duration.ofSeconds(11));
         List<Message> again = sqs.client.receiveMessage(b -> b.queueUrl(url)
                 .messageSystemAttributeNames(MessageSystemAttributeName.APPROXIMATE_RECEIVE_COUNT)).messages();
 
@@ -88,9 +88,9 @@ class QueueApiTest {
 
         sqs.client.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(message.receiptHandle())
                 .visibilityTimeout(300));
-        sqs.advance(Duration.ofSeconds(299));
+        sqs.advance(Duration.ofSeconds(290));
         assertThat(sqs.client.receiveMessage(b -> b.queueUrl(url)).messages()).isEmpty();
-        sqs.advance(Duration.ofSeconds(2));
+        sqs.advance(Duration.ofSeconds(11));
 
         assertThat(sqs.client.receiveMessage(b -> b.queueUrl(url)).messages()).hasSize(1);
     }
