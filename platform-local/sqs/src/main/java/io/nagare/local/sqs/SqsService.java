@@ -43,8 +43,8 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
     @Override
     public LocalResponse handle(LocalRequest request) {
         try {
-            return client.exchange(request.method(), SqsProtocol.uri(request), host(request), request.headers(),
-                    request.body());
+            return QueryCompatibleError.correct(client.exchange(request.method(), SqsProtocol.uri(request),
+                    host(request), request.headers(), request.body()));
         } catch (IOException e) {
             // A 5xx the SDKs retry, in SQS's JSON error shape.
             return LocalResponse.json(503, SqsProtocol.JSON_CONTENT_TYPE,

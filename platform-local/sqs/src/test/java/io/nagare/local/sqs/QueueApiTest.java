@@ -108,10 +108,11 @@ class QueueApiTest {
     }
 
     @Test
-    void getQueueUrl_shouldThrowQueueDoesNotExist_whenTheQueueIsMissing() {
+    void getQueueUrl_shouldThrowQueueDoesNotExistWithSqsQueryCode_whenTheQueueIsMissing() {
         assertThatThrownBy(() -> sqs.client.getQueueUrl(b -> b.queueName("no-such-queue")))
                 .isInstanceOfSatisfying(QueueDoesNotExistException.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(400);
+                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("AWS.SimpleQueueService.NonExistentQueue");
                     assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("The specified queue does not exist.");
                 });
     }
