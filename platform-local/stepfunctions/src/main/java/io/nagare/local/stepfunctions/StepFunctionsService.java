@@ -11,6 +11,7 @@ import io.nagare.local.runtime.RuntimeContext;
 import io.nagare.local.stepfunctions.internal.api.StepFunctionsApi;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
+import io.nagare.local.stepfunctions.internal.engine.StateMachines;
 import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 
 /**
@@ -30,10 +31,11 @@ public final class StepFunctionsService extends AwsJsonService {
         this.store = new StepFunctionsStore(context.store("stepfunctions"));
         this.ownedExecutor = options.newExecutor();
         Definitions definitions = new Definitions(store);
+        StateMachines machines = new StateMachines(store);
         this.engine = new ExecutionEngine(context.clock(), ownedExecutor == null ? Runnable::run : ownedExecutor, store,
-                definitions, arn -> StepFunctionsApi.lookup(store, arn), options.serviceCalls(), options.mockConfig(),
-                context.region(), context.accountId());
-        this.api = new StepFunctionsApi(store, definitions, engine, context.clock(), options.mockConfig(),
+                definitions, machines::find, options.serviceCalls(), options.mockConfig(), context.region(),
+                context.accountId());
+        this.api = new StepFunctionsApi(store, machines, definitions, engine, context.clock(), options.mockConfig(),
                 context.region(), context.accountId());
         engine.resumeRunning();
     }

@@ -1,7 +1,6 @@
 package io.nagare.local.stepfunctions.internal.api;
 
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -95,8 +94,9 @@ final class ExecutionOperations {
         }
         String executionInput = input.hasNonNull("input") ? Requests.required(input, "input") : "{}";
         Requests.validPayload(executionInput, "InvalidExecutionInput", "Invalid State Machine Execution Input");
+        JsonNode parsed;
         try {
-            Json.parse(executionInput);
+            parsed = Json.parse(executionInput);
         } catch (IllegalArgumentException e) {
             throw new AwsServiceException("InvalidExecutionInput", "Invalid State Machine Execution Input: '"
                     + e.getMessage() + "'");
@@ -111,7 +111,7 @@ final class ExecutionOperations {
                     + "mock config for state machine '" + machine.name() + "'"
                     + (mocks == null ? " (no mock config is loaded)" : ""));
         }
-        return engine.start(machine, name, executionInput, ref.testCase(), null);
+        return engine.start(machine, name, executionInput, parsed, ref.testCase(), null);
     }
 
     JsonNode describe(ObjectNode input) {
@@ -185,24 +185,31 @@ final class ExecutionOperations {
         }
         String redriveFilter = Requests.optional(input, "redriveFilter");
         int max = Requests.maxResults(input, 100);
-        String position = Requests.position(Requests.optional(input, "nextToken"));
+        String token = Requests.position(Requests.optional(input, "nextToken"));
+        Long position;
+        try {
+            position = token == null ? null : Long.valueOf(token);
+        } catch (NumberFormatException e) {
+            throw new AwsServiceException("InvalidToken", "Invalid Token: '" + input.get("nextToken").asText() + "'");
+        }
         ArrayNode executions = Json.array();
         String nextToken = null;
-        String lastKey = null;
+        Long last = null;
         while (nextToken == null) {
-            List<Map.Entry<String, String>> page = store.executionsOf(machineArn, position, 256);
+            List<Long> page = store.executionsOf(machine.seq(), position, 256);
             if (page.isEmpty()) {
                 break;
             }
-            for (Map.Entry<String, String> entry : page) {
-                position = entry.getKey();
-                ExecutionRecord record = engine.find(entry.getValue());
+            for (long seq : page) {
+                position = seq;
+                byte[] stored = store.execution(seq);
+                ExecutionRecord record = stored == null ? null : ExecutionRecord.fromJson(Json.parse(stored));
                 if (record == null || (statusFilter != null && !record.status().name().equals(statusFilter))
                         || (redriveFilter != null && !redriveMatches(redriveFilter, record))) {
                     continue;
                 }
                 if (executions.size() == max) {
-                    nextToken = Requests.token(lastKey);
+                    nextToken = Requests.token(Long.toString(last));
                     break;
                 }
                 ObjectNode item = executions.addObject();
@@ -218,7 +225,7 @@ final class ExecutionOperations {
                     item.put("redriveCount", record.redriveCount());
                     item.put("redriveDate", Requests.timestamp(record.redriveDate()));
                 }
-                lastKey = entry.getKey();
+                last = seq;
             }
         }
         ObjectNode out = Json.object();

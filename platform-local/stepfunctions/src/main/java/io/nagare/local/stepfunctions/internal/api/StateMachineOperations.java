@@ -14,6 +14,7 @@ import io.nagare.local.stepfunctions.internal.asl.Diagnostics;
 import io.nagare.local.stepfunctions.internal.asl.StateMachineDefinition;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.StateMachineRecord;
+import io.nagare.local.stepfunctions.internal.engine.StateMachines;
 import io.nagare.local.stepfunctions.internal.json.Json;
 import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 
@@ -24,20 +25,22 @@ import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 final class StateMachineOperations {
 
     private final StepFunctionsStore store;
+    private final StateMachines machines;
     private final Definitions definitions;
     private final Arns arns;
     private final LocalClock clock;
 
-    StateMachineOperations(StepFunctionsStore store, Definitions definitions, Arns arns, LocalClock clock) {
+    StateMachineOperations(StepFunctionsStore store, StateMachines machines, Definitions definitions, Arns arns,
+                           LocalClock clock) {
         this.store = store;
+        this.machines = machines;
         this.definitions = definitions;
         this.arns = arns;
         this.clock = clock;
     }
 
     StateMachineRecord find(String arn) {
-        byte[] stored = store.stateMachine(arn);
-        return stored == null ? null : StateMachineRecord.fromJson(Json.parse(stored));
+        return machines.find(arn);
     }
 
     StateMachineRecord existing(String arn) {
@@ -78,10 +81,11 @@ final class StateMachineOperations {
                 throw new AwsServiceException("StateMachineAlreadyExists", "State Machine Already Exists: '" + arn + "'");
             }
             String revision = UUID.randomUUID().toString();
-            StateMachineRecord machine = new StateMachineRecord(arn, name, type, definition, roleArn, revision, now, now,
+            StateMachineRecord machine = new StateMachineRecord(arn, store.nextSequence("stateMachine"), name, type,
+                    definition, roleArn, revision, now, now,
                     logging, tracing, null);
             store.putRevision(arn, revision, definition);
-            store.putStateMachine(arn, Json.bytes(machine.toJson()));
+            machines.put(machine);
             definitions.put(arn, revision, compiled);
             store.awaitDurable();
             return created(machine);
@@ -117,7 +121,7 @@ final class StateMachineOperations {
         synchronized (this) {
             StateMachineRecord current = existing(arn);
             String revision = definition == null ? current.revisionId() : UUID.randomUUID().toString();
-            StateMachineRecord updated = new StateMachineRecord(arn, current.name(), current.type(),
+            StateMachineRecord updated = new StateMachineRecord(arn, current.seq(), current.name(), current.type(),
                     definition == null ? current.definition() : definition, roleArn == null ? current.roleArn() : roleArn,
                     revision, current.creationDate(), now, logging == null ? current.loggingConfiguration() : logging,
                     tracing == null ? current.tracingConfiguration() : tracing, current.description());
@@ -125,7 +129,7 @@ final class StateMachineOperations {
                 store.putRevision(arn, revision, definition);
                 definitions.put(arn, revision, compiled);
             }
-            store.putStateMachine(arn, Json.bytes(updated.toJson()));
+            machines.put(updated);
             store.awaitDurable();
             ObjectNode out = Json.object();
             out.put("updateDate", Requests.timestamp(now));
@@ -179,7 +183,7 @@ final class StateMachineOperations {
 
     JsonNode delete(ObjectNode input) {
         String arn = arns.stateMachineArn(Requests.required(input, "stateMachineArn"));
-        store.deleteStateMachine(arn);
+        machines.delete(arn);
         store.awaitDurable();
         return Json.object();
     }

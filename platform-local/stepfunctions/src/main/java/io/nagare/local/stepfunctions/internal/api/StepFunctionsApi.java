@@ -8,7 +8,7 @@ import io.nagare.local.runtime.LocalClock;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
 import io.nagare.local.stepfunctions.internal.engine.MockConfig;
-import io.nagare.local.stepfunctions.internal.engine.StateMachineRecord;
+import io.nagare.local.stepfunctions.internal.engine.StateMachines;
 import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 
 /** The Step Functions operations this service answers, by name. */
@@ -18,19 +18,12 @@ public final class StepFunctionsApi {
     private final ExecutionOperations executions;
     private final TaskTokenOperations tokens;
 
-    public StepFunctionsApi(StepFunctionsStore store, Definitions definitions, ExecutionEngine engine, LocalClock clock,
-                            MockConfig mocks, String region, String accountId) {
+    public StepFunctionsApi(StepFunctionsStore store, StateMachines stateMachines, Definitions definitions,
+                            ExecutionEngine engine, LocalClock clock, MockConfig mocks, String region, String accountId) {
         Arns arns = new Arns(region, accountId);
-        this.machines = new StateMachineOperations(store, definitions, arns, clock);
+        this.machines = new StateMachineOperations(store, stateMachines, definitions, arns, clock);
         this.executions = new ExecutionOperations(engine, store, machines, arns, mocks);
         this.tokens = new TaskTokenOperations(engine, store);
-    }
-
-    /** The state machine of an ARN, for the engine (child executions); null when there is none. */
-    public static StateMachineRecord lookup(StepFunctionsStore store, String arn) {
-        byte[] stored = store.stateMachine(arn);
-        return stored == null ? null : StateMachineRecord.fromJson(
-                io.nagare.local.stepfunctions.internal.json.Json.parse(stored));
     }
 
     public JsonNode invoke(String operation, ObjectNode input) {

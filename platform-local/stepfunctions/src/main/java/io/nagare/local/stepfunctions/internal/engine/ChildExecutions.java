@@ -54,7 +54,8 @@ final class ChildExecutions implements TaskIntegration {
                 throw new AwsServiceException("StateMachineDoesNotExist", "State Machine Does Not Exist: '"
                         + machineArn.textValue() + "'");
             }
-            child = engine.start(machine, name == null ? null : name.asText(), inputText, null, invocation.executionArn());
+            child = engine.start(machine, name == null ? null : name.asText(), inputText,
+                    input == null || input.isTextual() ? null : input, null, invocation.executionArn());
         } catch (AwsServiceException e) {
             return CompletableFuture.failedFuture(new StatesError("StepFunctions." + e.errorCode() + "Exception",
                     e.getMessage()));

@@ -1,14 +1,16 @@
 package io.nagare.local.stepfunctions.internal.engine;
 
-import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nagare.local.runtime.LocalClock;
 import io.nagare.local.stepfunctions.internal.asl.StateMachineDefinition;
 import io.nagare.local.stepfunctions.internal.json.Json;
+import io.nagare.local.stepfunctions.internal.json.JsonText;
 
 /**
  * A running execution in memory: its record, its compiled definition, its frames and its history counter. Touched
@@ -38,9 +41,20 @@ final class Execution {
     final List<LocalClock.Timer> timers = new ArrayList<>();
     final Map<String, Integer> mockInvocations = new HashMap<>();
     final CompletableFuture<ExecutionRecord> completion = new CompletableFuture<>();
-    private final ObjectNode contextExecution;
-    private final ObjectNode contextStateMachine;
+    private static final ObjectNode NOT_TRUNCATED = Json.object().put("truncated", false);
+
+    private final String stateMachineName;
+    private ObjectNode contextExecution;
+    private ObjectNode contextStateMachine;
+    private JsonNode input;
+    private final StringBuilder turnEvents = new StringBuilder(1024);
+    private final Set<Frame> dirty = new LinkedHashSet<>();
+    private long lastRecorded;
+    private JsonNode lastWritten;
+    private String lastText;
     long eventCount;
+    /** The last slot number given to a frame (frames are stored by slot). */
+    long frameSlots;
 
     Execution(ExecutionRecord record, StateMachineDefinition definition, Journal journal, Mailbox mailbox,
               String stateMachineName) {
@@ -48,19 +62,32 @@ final class Execution {
         this.definition = definition;
         this.journal = journal;
         this.mailbox = mailbox;
-        this.contextExecution = Json.object();
-        contextExecution.put("Id", record.arn());
-        contextExecution.set("Input", Json.parse(record.input()));
-        contextExecution.put("Name", record.name());
-        contextExecution.put("RoleArn", record.roleArn());
-        contextExecution.put("StartTime", CONTEXT_TIME.format(record.startDate()));
-        this.contextStateMachine = Json.object();
-        contextStateMachine.put("Id", record.stateMachineArn());
-        contextStateMachine.put("Name", stateMachineName);
+        this.stateMachineName = stateMachineName;
+    }
+
+    /** Hands over the input parsed by the caller, so it is not parsed again. */
+    void startInput(JsonNode parsed) {
+        this.input = parsed;
+    }
+
+    /** The execution's input, parsed once. */
+    JsonNode input() {
+        if (input == null) {
+            input = Json.parse(record.input());
+        }
+        return input;
     }
 
     /** The context object's Execution member (RedriveCount and RedriveTime follow redrives). */
     ObjectNode contextExecution() {
+        if (contextExecution == null) {
+            contextExecution = Json.object();
+            contextExecution.put("Id", record.arn());
+            contextExecution.set("Input", input());
+            contextExecution.put("Name", record.name());
+            contextExecution.put("RoleArn", record.roleArn());
+            contextExecution.put("StartTime", CONTEXT_TIME.format(record.startDate()));
+        }
         ObjectNode execution = Json.shallowCopy(contextExecution);
         execution.put("RedriveCount", record.redriveCount());
         if (record.redriveDate() != null) {
@@ -70,6 +97,11 @@ final class Execution {
     }
 
     ObjectNode contextStateMachine() {
+        if (contextStateMachine == null) {
+            contextStateMachine = Json.object();
+            contextStateMachine.put("Id", record.stateMachineArn());
+            contextStateMachine.put("Name", stateMachineName);
+        }
         return contextStateMachine;
     }
 
@@ -80,31 +112,70 @@ final class Execution {
     /** Appends a history event; the frame's last event becomes its predecessor. */
     long record(Frame frame, Instant at, String type, String detailsField, ObjectNode details) {
         long id = ++eventCount;
-        ObjectNode event = Json.object();
-        event.put("timestamp", BigDecimal.valueOf(at.toEpochMilli(), 3));
-        event.put("type", type);
-        event.put("id", id);
-        event.put("previousEventId", frame == null ? id - 1 : frame.lastEventId);
-        if (detailsField != null) {
-            event.set(detailsField, details);
-        }
-        journal.appendEvent(record.seq(), id, Json.bytes(event));
+        long previous = frame == null ? id - 1 : frame.lastEventId;
         if (frame != null) {
             frame.lastEventId = id;
         }
+        if (!journal.keepsHistory()) {
+            return id;
+        }
+        StringBuilder out = turnEvents;
+        if (out.length() > 0) {
+            out.append('\n');
+        }
+        long millis = at.toEpochMilli();
+        out.append("{\"timestamp\":").append(millis / 1000).append('.');
+        long fraction = millis % 1000;
+        out.append(fraction < 100 ? (fraction < 10 ? "00" : "0") : "").append(fraction);
+        out.append(",\"type\":\"").append(type).append("\",\"id\":").append(id)
+                .append(",\"previousEventId\":").append(previous);
+        if (detailsField != null) {
+            out.append(",\"").append(detailsField).append("\":");
+            JsonText.write(details, out);
+        }
+        out.append('}');
+        lastRecorded = id;
         return id;
     }
 
+    /** Marks a frame to be persisted at the end of the current step. */
     void save(Frame frame) {
-        journal.saveFrame(record.seq(), frame);
+        dirty.add(frame);
     }
 
-    static ObjectNode dataDetails(String field, JsonNode value) {
+    /** Removes a frame from memory and from the journal. */
+    void delete(Frame frame) {
+        frames.remove(frame.id);
+        dirty.remove(frame);
+        journal.deleteFrame(record.seq(), frame);
+    }
+
+    /** Writes what the current step changed: its history events as one chunk, and the frames it touched. */
+    void flush() {
+        if (turnEvents.length() > 0) {
+            journal.appendEvents(record.seq(), lastRecorded, turnEvents.toString().getBytes(StandardCharsets.UTF_8));
+            turnEvents.setLength(0);
+        }
+        for (Frame frame : dirty) {
+            journal.saveFrame(record.seq(), frame);
+        }
+        dirty.clear();
+    }
+
+    /** Details with a JSON value written as a string ({@code input}, {@code output}) and its truncation flag. */
+    ObjectNode dataDetails(String field, JsonNode value) {
         ObjectNode details = Json.object();
-        details.put(field, Json.write(value));
-        ObjectNode truncated = Json.object();
-        truncated.put("truncated", false);
-        details.set(field + "Details", truncated);
+        details.put(field, text(value));
+        details.set(field + "Details", NOT_TRUNCATED);
         return details;
+    }
+
+    /** The JSON text of a value; a state's output is written once though it is also the next state's input. */
+    String text(JsonNode value) {
+        if (value != lastWritten) {
+            lastWritten = value;
+            lastText = Json.write(value);
+        }
+        return lastText;
     }
 }

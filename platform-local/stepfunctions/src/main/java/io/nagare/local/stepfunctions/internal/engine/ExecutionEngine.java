@@ -66,10 +66,12 @@ public final class ExecutionEngine implements AutoCloseable {
      * Starts an execution. Its record is stored before this returns; the execution itself runs on the executor.
      *
      * @param name      the execution name, or null for a generated one
+     * @param parsedInput the input already parsed (null to parse {@code input})
      * @param testCase  the MockConfigFile test case, or null
      * @param parentArn the execution that started this one from a Task, or null
      */
-    public Started start(StateMachineRecord machine, String name, String input, String testCase, String parentArn) {
+    public Started start(StateMachineRecord machine, String name, String input, JsonNode parsedInput, String testCase,
+                         String parentArn) {
         String executionName = name == null ? UUID.randomUUID().toString() : name;
         Instant now = clock.now();
         boolean express = machine.express();
@@ -90,11 +92,12 @@ public final class ExecutionEngine implements AutoCloseable {
                 }
             }
             long seq = store.nextSequence("execution");
-            record = new ExecutionRecord(arn, machine.arn(), executionName, machine.type(), seq, machine.revisionId(),
-                    input, now, machine.roleArn(), testCase, parentArn);
+            record = new ExecutionRecord(arn, machine.arn(), machine.seq(), executionName, machine.type(), seq,
+                    machine.revisionId(), input, now, machine.roleArn(), testCase, parentArn);
             executionJournal.turn(() -> executionJournal.saveRecord(record));
         }
         Execution execution = newExecution(record, definition, executionJournal, machine.name());
+        execution.startInput(parsedInput);
         live.put(arn, execution);
         execution.mailbox.post(() -> interpreter.start(execution));
         return new Started(record, execution.completion);
@@ -113,6 +116,7 @@ public final class ExecutionEngine implements AutoCloseable {
             interpreter.internalError(holder[0], bug);
         });
         holder[0] = new Execution(record, definition, executionJournal, mailbox, machineName);
+        mailbox.onStepEnd(holder[0]::flush);
         return holder[0];
     }
 
@@ -246,11 +250,13 @@ public final class ExecutionEngine implements AutoCloseable {
     /** Continues every execution the store holds as running; returns how many. */
     public int resumeRunning() {
         int resumed = 0;
-        for (String arn : store.runningExecutions()) {
-            ExecutionRecord record = find(arn);
+        for (long seq : store.runningExecutions()) {
+            byte[] stored = store.execution(seq);
+            ExecutionRecord record = stored == null ? null : ExecutionRecord.fromJson(Json.parse(stored));
             if (record == null || record.status() != ExecutionStatus.RUNNING) {
                 continue;
             }
+            String arn = record.arn();
             StateMachineRecord machine = machines.apply(record.stateMachineArn());
             String machineName = record.stateMachineArn().substring(record.stateMachineArn().lastIndexOf(':') + 1);
             Execution execution = newExecution(record, definitions.get(record.stateMachineArn(), record.revisionId()),
@@ -279,6 +285,7 @@ public final class ExecutionEngine implements AutoCloseable {
             boolean isolated = json.get("isolated").booleanValue();
             Variables outer = parent == null || isolated ? null : parent.variables;
             Frame frame = Frame.fromJson(json, outer);
+            execution.frameSlots = Math.max(execution.frameSlots, frame.slot);
             frame.branch = parent == null ? execution.definition.root()
                     : parent.branch.state(parent.state).childBranch(frame.index);
             if (parent != null) {

@@ -15,6 +15,7 @@ public final class ExecutionRecord {
 
     private final String arn;
     private final String stateMachineArn;
+    private final long machineSeq;
     private final String name;
     private final String type;
     private final long seq;
@@ -33,10 +34,12 @@ public final class ExecutionRecord {
     private Instant redriveDate;
     private ObjectNode redrivePoint;
 
-    public ExecutionRecord(String arn, String stateMachineArn, String name, String type, long seq, String revisionId,
-                           String input, Instant startDate, String roleArn, String testCase, String parentArn) {
+    public ExecutionRecord(String arn, String stateMachineArn, long machineSeq, String name, String type, long seq,
+                           String revisionId, String input, Instant startDate, String roleArn, String testCase,
+                           String parentArn) {
         this.arn = arn;
         this.stateMachineArn = stateMachineArn;
+        this.machineSeq = machineSeq;
         this.name = name;
         this.type = type;
         this.seq = seq;
@@ -55,6 +58,11 @@ public final class ExecutionRecord {
 
     public String stateMachineArn() {
         return stateMachineArn;
+    }
+
+    /** The number of the state machine it runs, which orders its listing. */
+    public long machineSeq() {
+        return machineSeq;
     }
 
     public String name() {
@@ -132,11 +140,6 @@ public final class ExecutionRecord {
         return redrivePoint;
     }
 
-    /** The key that orders executions of one state machine newest first. */
-    public String indexKey() {
-        return String.format("%016x%016x", Long.MAX_VALUE - startDate.toEpochMilli(), Long.MAX_VALUE - seq);
-    }
-
     void succeed(String output, Instant at) {
         this.status = status.moveTo(ExecutionStatus.SUCCEEDED, arn);
         this.output = output;
@@ -165,6 +168,7 @@ public final class ExecutionRecord {
         ObjectNode json = Json.object();
         json.put("arn", arn);
         json.put("stateMachineArn", stateMachineArn);
+        json.put("machineSeq", machineSeq);
         json.put("name", name);
         json.put("type", type);
         json.put("seq", seq);
@@ -191,7 +195,7 @@ public final class ExecutionRecord {
 
     public static ExecutionRecord fromJson(JsonNode json) {
         ExecutionRecord record = new ExecutionRecord(json.get("arn").textValue(), json.get("stateMachineArn").textValue(),
-                json.get("name").textValue(), json.get("type").textValue(), json.get("seq").longValue(),
+                json.get("machineSeq").longValue(), json.get("name").textValue(), json.get("type").textValue(), json.get("seq").longValue(),
                 json.get("revisionId").textValue(), json.get("input").textValue(),
                 Instant.ofEpochMilli(json.get("startDate").longValue()), text(json, "roleArn"), text(json, "testCase"),
                 text(json, "parentArn"));

@@ -40,6 +40,8 @@ final class Frame {
     final String parentId;
     final int index;
     final boolean isolated;
+    /** The frame's number within its execution, its storage key. */
+    long slot;
     /** The frames this frame's current state started (kept in memory; rebuilt from parent ids on restore). */
     final List<Frame> children = new ArrayList<>();
     Branch branch;
@@ -105,6 +107,7 @@ final class Frame {
         json.put("parentId", parentId);
         json.put("index", index);
         json.put("isolated", isolated);
+        json.put("slot", slot);
         json.put("state", state);
         json.put("phase", phase.name());
         json.set("input", input);
@@ -133,6 +136,7 @@ final class Frame {
     static Frame fromJson(JsonNode json, Variables outer) {
         Frame frame = new Frame(json.get("id").textValue(), text(json, "parentId"), json.get("index").intValue(),
                 json.get("isolated").booleanValue());
+        frame.slot = json.get("slot").longValue();
         frame.state = text(json, "state");
         frame.phase = Phase.valueOf(json.get("phase").textValue());
         frame.input = json.get("input");

@@ -52,12 +52,13 @@ final class Interpreter {
 
     void start(Execution execution) {
         Frame root = new Frame(Execution.ROOT, null, 0, false);
+        root.slot = ++execution.frameSlots;
         root.branch = execution.definition.root();
         root.variables = Variables.root();
         root.state = root.branch.startAt();
-        root.input = Json.parse(execution.record.input());
+        root.input = execution.input();
         Instant now = clock.now();
-        ObjectNode started = Execution.dataDetails("input", root.input);
+        ObjectNode started = execution.dataDetails("input", root.input);
         started.put("roleArn", execution.record.roleArn());
         execution.record(root, now, "ExecutionStarted", "executionStartedEventDetails", started);
         execution.frames.put(root.id, root);
@@ -70,6 +71,7 @@ final class Interpreter {
     /** Restarts a redriven execution at its redrive point. */
     void redrive(Execution execution, ObjectNode point) {
         Frame root = new Frame(Execution.ROOT, null, 0, false);
+        root.slot = ++execution.frameSlots;
         root.branch = execution.definition.root();
         root.variables = new Variables(null, Frame.fields(point.get("variables")));
         root.state = point.get("state").textValue();
@@ -127,7 +129,7 @@ final class Interpreter {
     private void succeed(Execution execution, Frame root, JsonNode output) {
         Instant now = clock.now();
         execution.record(root, now, "ExecutionSucceeded", "executionSucceededEventDetails",
-                Execution.dataDetails("output", output));
+                execution.dataDetails("output", output));
         execution.record.succeed(Json.write(output), now);
         end(execution);
     }
@@ -174,11 +176,11 @@ final class Interpreter {
         }
         execution.timers.clear();
         tasks.forget(execution);
-        for (Frame frame : execution.frames.values()) {
-            execution.journal.deleteFrame(execution.record.seq(), frame.id);
+        for (Frame frame : List.copyOf(execution.frames.values())) {
+            execution.delete(frame);
         }
-        execution.frames.clear();
         execution.journal.saveRecord(execution.record);
+        execution.flush();
         ended.accept(execution);
     }
 
@@ -189,7 +191,7 @@ final class Interpreter {
         while (frame.phase == Frame.Phase.READY && !execution.record.status().terminal()) {
             State state = frame.branch.state(frame.state);
             Instant now = clock.now();
-            ObjectNode entered = Execution.dataDetails("input", frame.input);
+            ObjectNode entered = execution.dataDetails("input", frame.input);
             entered.put("name", state.name());
             frame.clearStateWork();
             frame.enteredEventId = execution.record(frame, now, state.eventPrefix() + "StateEntered",
@@ -257,7 +259,7 @@ final class Interpreter {
         tasks.release(frame);
         dropChildren(execution, frame);
         if (state.recordsExit()) {
-            ObjectNode exited = Execution.dataDetails("output", done.output());
+            ObjectNode exited = execution.dataDetails("output", done.output());
             exited.put("name", state.name());
             if (!done.assignments().isEmpty()) {
                 ObjectNode assigned = Json.object();
@@ -416,6 +418,7 @@ final class Interpreter {
 
     void startChild(Execution execution, Frame parent, int index, Branch branch, JsonNode input, boolean isolated) {
         Frame child = new Frame(parent.childId(index), parent.id, index, isolated);
+        child.slot = ++execution.frameSlots;
         child.branch = branch;
         child.variables = isolated ? Variables.root() : parent.variables.inner();
         child.state = branch.startAt();
@@ -464,8 +467,7 @@ final class Interpreter {
     private void dropChildren(Execution execution, Frame parent) {
         for (Frame child : parent.children) {
             dropChildren(execution, child);
-            execution.frames.remove(child.id);
-            execution.journal.deleteFrame(execution.record.seq(), child.id);
+            execution.delete(child);
         }
         parent.children.clear();
     }

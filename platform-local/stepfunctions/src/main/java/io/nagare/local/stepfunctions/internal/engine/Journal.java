@@ -16,9 +16,13 @@ interface Journal {
 
     void saveFrame(long seq, Frame frame);
 
-    void deleteFrame(long seq, String frameId);
+    void deleteFrame(long seq, Frame frame);
 
-    void appendEvent(long seq, long eventId, byte[] event);
+    /** Appends the events of one step: newline-separated JSON objects, the last with id {@code lastEventId}. */
+    void appendEvents(long seq, long lastEventId, byte[] events);
+
+    /** Whether the journal keeps history events (EXPRESS executions keep none, as on AWS). */
+    boolean keepsHistory();
 
     static Journal of(StepFunctionsStore store) {
         return new Journal() {
@@ -29,23 +33,28 @@ interface Journal {
 
             @Override
             public void saveRecord(ExecutionRecord record) {
-                store.putExecution(record.arn(), Json.bytes(record.toJson()), record.stateMachineArn(),
-                        record.indexKey(), record.seq(), !record.status().terminal());
+                store.putExecution(record.seq(), record.arn(), record.machineSeq(), Json.bytes(record.toJson()),
+                        !record.status().terminal());
             }
 
             @Override
             public void saveFrame(long seq, Frame frame) {
-                store.putFrame(seq, frame.id, Json.bytes(frame.toJson()));
+                store.putFrame(seq, frame.slot, Json.bytes(frame.toJson()));
             }
 
             @Override
-            public void deleteFrame(long seq, String frameId) {
-                store.deleteFrame(seq, frameId);
+            public void deleteFrame(long seq, Frame frame) {
+                store.deleteFrame(seq, frame.slot);
             }
 
             @Override
-            public void appendEvent(long seq, long eventId, byte[] event) {
-                store.putEvent(seq, eventId, event);
+            public void appendEvents(long seq, long lastEventId, byte[] events) {
+                store.putEvents(seq, lastEventId, events);
+            }
+
+            @Override
+            public boolean keepsHistory() {
+                return true;
             }
         };
     }
@@ -65,11 +74,16 @@ interface Journal {
         }
 
         @Override
-        public void deleteFrame(long seq, String frameId) {
+        public void deleteFrame(long seq, Frame frame) {
         }
 
         @Override
-        public void appendEvent(long seq, long eventId, byte[] event) {
+        public void appendEvents(long seq, long lastEventId, byte[] events) {
+        }
+
+        @Override
+        public boolean keepsHistory() {
+            return false;
         }
     };
 }

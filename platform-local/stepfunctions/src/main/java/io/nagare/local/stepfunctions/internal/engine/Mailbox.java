@@ -17,11 +17,17 @@ final class Mailbox {
     private final Executor executor;
     private final Journal journal;
     private final Consumer<RuntimeException> onBug;
+    private Runnable stepEnd = () -> { };
 
     Mailbox(Executor executor, Journal journal, Consumer<RuntimeException> onBug) {
         this.executor = executor;
         this.journal = journal;
         this.onBug = onBug;
+    }
+
+    /** Runs after every step, inside the same store turn (the execution writes what the step changed). */
+    void onStepEnd(Runnable hook) {
+        this.stepEnd = hook;
     }
 
     void post(Runnable step) {
@@ -37,9 +43,21 @@ final class Mailbox {
             while ((step = inbox.poll()) != null) {
                 Runnable current = step;
                 try {
-                    journal.turn(current);
+                    journal.turn(() -> {
+                        try {
+                            current.run();
+                        } finally {
+                            stepEnd.run();
+                        }
+                    });
                 } catch (RuntimeException e) {
-                    onBug.accept(e);
+                    journal.turn(() -> {
+                        try {
+                            onBug.accept(e);
+                        } finally {
+                            stepEnd.run();
+                        }
+                    });
                 }
             }
             scheduled.set(false);

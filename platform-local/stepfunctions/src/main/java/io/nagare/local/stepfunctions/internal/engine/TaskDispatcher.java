@@ -250,7 +250,7 @@ final class TaskDispatcher {
     private void recordStart(Execution execution, Frame frame, TaskRequest request, Instant now) {
         TaskResource resource = request.resource();
         if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
-            ObjectNode scheduled = Execution.dataDetails("input", request.parameters());
+            ObjectNode scheduled = execution.dataDetails("input", request.parameters());
             scheduled.put("resource", resource.arn());
             if (request.timeoutSeconds() < TimeLimits.UNLIMITED) {
                 scheduled.put("timeoutInSeconds", request.timeoutSeconds());
@@ -276,18 +276,18 @@ final class TaskDispatcher {
 
     private void recordSubmitted(Execution execution, Frame frame, TaskResource resource, JsonNode response) {
         ObjectNode details = resourceDetails(resource);
-        details.setAll(Execution.dataDetails("output", response));
+        details.setAll(execution.dataDetails("output", response));
         execution.record(frame, interpreter.now(), "TaskSubmitted", "taskSubmittedEventDetails", details);
     }
 
     private void recordSuccess(Execution execution, Frame frame, TaskResource resource, JsonNode result, Instant now) {
         if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
             execution.record(frame, now, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails",
-                    Execution.dataDetails("output", result));
+                    execution.dataDetails("output", result));
             return;
         }
         ObjectNode details = resourceDetails(resource);
-        details.setAll(Execution.dataDetails("output", result));
+        details.setAll(execution.dataDetails("output", result));
         execution.record(frame, now, "TaskSucceeded", "taskSucceededEventDetails", details);
     }
 

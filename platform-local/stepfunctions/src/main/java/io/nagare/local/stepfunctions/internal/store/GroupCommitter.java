@@ -14,7 +14,7 @@ final class GroupCommitter implements AutoCloseable {
     private final Thread thread;
     private long requested;
     private long completed;
-    private boolean dirty;
+    private volatile boolean dirty;
     private boolean closed;
 
     GroupCommitter(Runnable commit, boolean durable) {
@@ -29,8 +29,11 @@ final class GroupCommitter implements AutoCloseable {
         }
     }
 
-    synchronized void changed() {
-        if (!dirty) {
+    void changed() {
+        if (!durable || dirty) {
+            return;
+        }
+        synchronized (this) {
             dirty = true;
             notifyAll();
         }

@@ -1,12 +1,20 @@
 package io.nagare.local.stepfunctions.internal.store;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
@@ -17,13 +25,17 @@ import org.h2.mvstore.MVStore;
  */
 public final class StepFunctionsStore {
 
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final MVStore store;
     private final MVMap<String, byte[]> stateMachines;
     private final MVMap<String, String> revisions;
-    private final MVMap<String, byte[]> executions;
-    private final MVMap<String, String> executionsByMachine;
-    private final MVMap<Long, String> running;
-    private final MVMap<String, byte[]> frames;
+    private final MVMap<Long, byte[]> executions;
+    private final MVMap<Long, Long> executionsByMachine;
+    private final MVMap<Long, Boolean> running;
+    private final MVMap<Long, byte[]> frames;
+    /** Execution ARN to sequence number; kept in memory and rebuilt when the store opens (ARN keys are random). */
+    private final Map<String, Long> executionIds = new ConcurrentHashMap<>();
     private final MVMap<Long, byte[]> history;
     private final MVMap<String, Long> counters;
     private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
@@ -40,6 +52,24 @@ public final class StepFunctionsStore {
         this.history = store.openMap("history");
         this.counters = store.openMap("counters");
         this.committer = new GroupCommitter(this::commitNow, store.getFileStore() != null);
+        for (Cursor<Long, byte[]> cursor = executions.cursor(null); cursor.hasNext(); ) {
+            Long seq = cursor.next();
+            executionIds.put(arnOf(cursor.getValue()), seq);
+        }
+    }
+
+    private static String arnOf(byte[] record) {
+        try (JsonParser parser = JSON.createParser(record)) {
+            while (parser.nextToken() != null) {
+                if (parser.currentToken() == JsonToken.FIELD_NAME && parser.currentName().equals("arn")) {
+                    parser.nextToken();
+                    return parser.getText();
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored execution record is not JSON", e);
+        }
+        throw new IllegalStateException("a stored execution record has no arn");
     }
 
     /** Runs {@code work} as one step: a commit never sees part of it. */
@@ -124,64 +154,69 @@ public final class StepFunctionsStore {
     // ---- executions -------------------------------------------------------------------------------------------
 
     public byte[] execution(String arn) {
-        return executions.get(arn);
+        Long seq = executionIds.get(arn);
+        return seq == null ? null : executions.get(seq);
     }
 
-    /** Saves an execution; {@code indexKey} orders it among its state machine's executions (newest first). */
-    public void putExecution(String arn, byte[] record, String machineArn, String indexKey, long seq, boolean isRunning) {
-        executions.put(arn, record);
-        executionsByMachine.put(machineArn + "\u0000" + indexKey, arn);
+    public byte[] execution(long seq) {
+        return executions.get(seq);
+    }
+
+    /** Saves an execution record; the first save also lists it under its state machine (number {@code machineSeq}). */
+    public void putExecution(long seq, String arn, long machineSeq, byte[] record, boolean isRunning) {
+        if (executionIds.putIfAbsent(arn, seq) == null) {
+            executionsByMachine.put(machineKey(machineSeq, seq), seq);
+        }
+        executions.put(seq, record);
         if (isRunning) {
-            running.put(seq, arn);
-        } else {
+            if (!running.containsKey(seq)) {
+                running.put(seq, Boolean.TRUE);
+            }
+        } else if (running.containsKey(seq)) {
             running.remove(seq);
         }
     }
 
-    /** Execution ARNs of a state machine, newest first, starting after {@code afterKey} (null for the start). */
-    public List<Map.Entry<String, String>> executionsOf(String machineArn, String afterKey, int limit) {
-        String prefix = machineArn + "\u0000";
-        List<Map.Entry<String, String>> out = new ArrayList<>();
-        String from = afterKey == null ? prefix : prefix + afterKey;
-        Iterator<String> keys = executionsByMachine.keyIterator(from);
-        while (keys.hasNext()) {
-            String key = keys.next();
-            if (!key.startsWith(prefix)) {
+    /** Sequence numbers of a state machine's executions, newest first, after {@code afterSeq} (null: from the newest). */
+    public List<Long> executionsOf(long machineSeq, Long afterSeq, int limit) {
+        List<Long> out = new ArrayList<>();
+        long from = afterSeq == null ? machineSeq << 40 : machineKey(machineSeq, afterSeq) + 1;
+        Iterator<Long> keys = executionsByMachine.keyIterator(from);
+        while (keys.hasNext() && out.size() < limit) {
+            long key = keys.next();
+            if (key >>> 40 != machineSeq) {
                 break;
             }
-            String local = key.substring(prefix.length());
-            if (afterKey != null && local.equals(afterKey)) {
-                continue;
-            }
-            out.add(Map.entry(local, executionsByMachine.get(key)));
-            if (out.size() == limit) {
-                break;
-            }
+            out.add(executionsByMachine.get(key));
         }
         return out;
     }
 
-    public List<String> runningExecutions() {
-        return new ArrayList<>(running.values());
+    private static long machineKey(long machineSeq, long executionSeq) {
+        return (machineSeq << 40) | ((1L << 40) - 1 - executionSeq);
+    }
+
+    public List<Long> runningExecutions() {
+        return new ArrayList<>(running.keySet());
     }
 
     // ---- frames and history ---------------------------------------------------------------------------------------
 
-    public void putFrame(long seq, String frameId, byte[] frame) {
-        frames.put(seq + "/" + frameId, frame);
+    /** Saves a frame of an execution in its slot (frames are numbered per execution). */
+    public void putFrame(long seq, long slot, byte[] frame) {
+        frames.put(frameKey(seq, slot), frame);
     }
 
-    public void deleteFrame(long seq, String frameId) {
-        frames.remove(seq + "/" + frameId);
+    public void deleteFrame(long seq, long slot) {
+        frames.remove(frameKey(seq, slot));
     }
 
     public List<byte[]> frames(long seq) {
-        String prefix = seq + "/";
         List<byte[]> out = new ArrayList<>();
-        Iterator<String> keys = frames.keyIterator(prefix);
+        Iterator<Long> keys = frames.keyIterator(frameKey(seq, 0));
         while (keys.hasNext()) {
-            String key = keys.next();
-            if (!key.startsWith(prefix)) {
+            long key = keys.next();
+            if (key >>> 32 != seq) {
                 break;
             }
             out.add(frames.get(key));
@@ -189,20 +224,51 @@ public final class StepFunctionsStore {
         return out;
     }
 
-    public void putEvent(long seq, long eventId, byte[] event) {
-        history.put(historyKey(seq, eventId), event);
+    private static long frameKey(long seq, long slot) {
+        return (seq << 32) | slot;
     }
 
-    /** Events {@code from..to} (inclusive ids) of one execution. */
+    /** Stores the events of one step, newline-separated JSON, keyed by the id of their last event. */
+    public void putEvents(long seq, long lastEventId, byte[] events) {
+        history.put(historyKey(seq, lastEventId), events);
+    }
+
+    /** Events {@code from..to} (inclusive ids) of one execution, each as its JSON bytes, in id order. */
     public List<byte[]> events(long seq, long from, long to) {
         List<byte[]> out = new ArrayList<>();
-        for (long id = from; id <= to; id++) {
-            byte[] event = history.get(historyKey(seq, id));
-            if (event != null) {
-                out.add(event);
+        Long key = history.ceilingKey(historyKey(seq, from));
+        long first = from;
+        while (key != null && (key >>> 24) == seq) {
+            long last = key & ((1L << 24) - 1);
+            byte[] chunk = history.get(key);
+            List<byte[]> lines = lines(chunk);
+            long id = last - lines.size() + 1;
+            for (byte[] line : lines) {
+                if (id >= first && id <= to) {
+                    out.add(line);
+                }
+                id++;
             }
+            if (last >= to) {
+                break;
+            }
+            key = history.higherKey(key);
         }
         return out;
+    }
+
+    private static List<byte[]> lines(byte[] chunk) {
+        List<byte[]> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= chunk.length; i++) {
+            if (i == chunk.length || chunk[i] == '\n') {
+                if (i > start) {
+                    lines.add(java.util.Arrays.copyOfRange(chunk, start, i));
+                }
+                start = i + 1;
+            }
+        }
+        return lines;
     }
 
     /** The id of the last event stored for an execution (0 when none). */
