@@ -12,6 +12,7 @@ import io.nagare.local.stepfunctions.internal.api.StepFunctionsApi;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
 import io.nagare.local.stepfunctions.internal.engine.StateMachines;
+import io.nagare.local.stepfunctions.internal.integration.LoopbackServiceCalls;
 import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 
 /**
@@ -32,8 +33,10 @@ public final class StepFunctionsService extends AwsJsonService {
         this.ownedExecutor = options.newExecutor();
         Definitions definitions = new Definitions(store);
         StateMachines machines = new StateMachines(store);
+        AwsServiceCalls calls = options.serviceCalls() != null ? options.serviceCalls()
+                : new LoopbackServiceCalls(context::endpointUrl, context.region(), context.clock());
         this.engine = new ExecutionEngine(context.clock(), ownedExecutor == null ? Runnable::run : ownedExecutor, store,
-                definitions, machines::find, options.serviceCalls(), options.mockConfig(), context.region(),
+                definitions, machines::find, calls, options.mockConfig(), options.statusEvents(), context.region(),
                 context.accountId());
         this.api = new StepFunctionsApi(store, machines, definitions, engine, context.clock(), options.mockConfig(),
                 context.region(), context.accountId());

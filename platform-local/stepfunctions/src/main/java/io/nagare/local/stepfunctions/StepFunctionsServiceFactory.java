@@ -19,7 +19,7 @@ import io.nagare.local.stepfunctions.internal.json.Json;
 
 /**
  * Creates the Step Functions service. Found by ServiceLoader with the defaults of {@code ./nagare up} (executions on
- * a small thread pool, no other services wired, the mock config named by {@code SFN_MOCK_CONFIG} if set, as with
+ * a small thread pool, tasks calling the runtime's other services, the mock config named by {@code SFN_MOCK_CONFIG} if set, as with
  * Step Functions Local); tests and tools configure it with the {@code with*} methods.
  */
 public final class StepFunctionsServiceFactory implements LocalServiceFactory {
@@ -30,15 +30,18 @@ public final class StepFunctionsServiceFactory implements LocalServiceFactory {
     private final int threads;
     private final AwsServiceCalls serviceCalls;
     private final MockConfig mockConfig;
+    private final boolean statusEvents;
 
     public StepFunctionsServiceFactory() {
-        this(Math.max(2, Runtime.getRuntime().availableProcessors()), AwsServiceCalls.unavailable(), mockConfigFromEnv());
+        this(Math.max(2, Runtime.getRuntime().availableProcessors()), null, mockConfigFromEnv(), true);
     }
 
-    private StepFunctionsServiceFactory(int threads, AwsServiceCalls serviceCalls, MockConfig mockConfig) {
+    private StepFunctionsServiceFactory(int threads, AwsServiceCalls serviceCalls, MockConfig mockConfig,
+                                        boolean statusEvents) {
         this.threads = threads;
         this.serviceCalls = serviceCalls;
         this.mockConfig = mockConfig;
+        this.statusEvents = statusEvents;
     }
 
     /**
@@ -46,7 +49,7 @@ public final class StepFunctionsServiceFactory implements LocalServiceFactory {
      * execution run as far as it can before its call returns.
      */
     public StepFunctionsServiceFactory withInlineExecution() {
-        return new StepFunctionsServiceFactory(0, serviceCalls, mockConfig);
+        return new StepFunctionsServiceFactory(0, serviceCalls, mockConfig, statusEvents);
     }
 
     /** Runs executions on a pool of this many threads. */
@@ -54,17 +57,25 @@ public final class StepFunctionsServiceFactory implements LocalServiceFactory {
         if (count < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + count);
         }
-        return new StepFunctionsServiceFactory(count, serviceCalls, mockConfig);
+        return new StepFunctionsServiceFactory(count, serviceCalls, mockConfig, statusEvents);
     }
 
-    /** How Task states call other services (Lambda, SQS, EventBridge, DynamoDB). */
+    /**
+     * How Task states call other services (Lambda, SQS, EventBridge, DynamoDB) and where execution status events go.
+     * By default they go to the runtime's other services through its endpoint.
+     */
     public StepFunctionsServiceFactory withServiceCalls(AwsServiceCalls calls) {
-        return new StepFunctionsServiceFactory(threads, Objects.requireNonNull(calls), mockConfig);
+        return new StepFunctionsServiceFactory(threads, Objects.requireNonNull(calls), mockConfig, statusEvents);
+    }
+
+    /** Whether execution status changes are published to the default event bus (on by default, as on AWS). */
+    public StepFunctionsServiceFactory withExecutionStatusEvents(boolean publish) {
+        return new StepFunctionsServiceFactory(threads, serviceCalls, mockConfig, publish);
     }
 
     /** A MockConfigFile (Step Functions Local format); throws {@link IllegalArgumentException} when malformed. */
     public StepFunctionsServiceFactory withMockConfig(JsonNode config) {
-        return new StepFunctionsServiceFactory(threads, serviceCalls, MockConfig.of(config));
+        return new StepFunctionsServiceFactory(threads, serviceCalls, MockConfig.of(config), statusEvents);
     }
 
     public StepFunctionsServiceFactory withMockConfig(Path file) {
@@ -76,8 +87,13 @@ public final class StepFunctionsServiceFactory implements LocalServiceFactory {
         return new StepFunctionsService(context, this);
     }
 
+    /** The configured calls, or null for the runtime's own services through its endpoint. */
     AwsServiceCalls serviceCalls() {
         return serviceCalls;
+    }
+
+    boolean statusEvents() {
+        return statusEvents;
     }
 
     MockConfig mockConfig() {

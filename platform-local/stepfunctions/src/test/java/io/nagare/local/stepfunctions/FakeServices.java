@@ -20,6 +20,8 @@ final class FakeServices implements AwsServiceCalls {
 
     private final Map<String, Function<JsonNode, CompletionStage<JsonNode>>> handlers = new ConcurrentHashMap<>();
     final List<Call> calls = new CopyOnWriteArrayList<>();
+    /** The execution status change events, kept apart from the calls Task states make. */
+    final List<JsonNode> statusEvents = new CopyOnWriteArrayList<>();
 
     FakeServices answer(String serviceOperation, Function<JsonNode, JsonNode> handler) {
         handlers.put(serviceOperation, request -> CompletableFuture.completedFuture(handler.apply(request)));
@@ -33,6 +35,11 @@ final class FakeServices implements AwsServiceCalls {
 
     @Override
     public CompletionStage<JsonNode> call(String service, String operation, JsonNode request) {
+        JsonNode entry = request.path("Entries").path(0);
+        if (service.equals("events") && entry.path("Source").asText().equals("aws.states")) {
+            statusEvents.add(entry);
+            return CompletableFuture.completedFuture(request);
+        }
         calls.add(new Call(service, operation, request));
         Function<JsonNode, CompletionStage<JsonNode>> handler = handlers.get(service + ":" + operation);
         if (handler == null) {

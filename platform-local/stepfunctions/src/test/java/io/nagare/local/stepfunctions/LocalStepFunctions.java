@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.nagare.local.runtime.LocalRuntime;
+import io.nagare.local.runtime.LocalServiceFactory;
 import io.nagare.local.runtime.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -31,9 +32,13 @@ final class LocalStepFunctions implements AutoCloseable {
         this(factory, null);
     }
 
-    LocalStepFunctions(StepFunctionsServiceFactory factory, Path dataDirectory) {
-        this.runtime = LocalRuntime.builder().port(0).clock(clock).discoverServices(false).dataDirectory(dataDirectory)
-                .service(factory).start();
+    LocalStepFunctions(StepFunctionsServiceFactory factory, Path dataDirectory, LocalServiceFactory... others) {
+        LocalRuntime.Builder builder = LocalRuntime.builder().port(0).clock(clock).discoverServices(false)
+                .dataDirectory(dataDirectory).service(factory);
+        for (LocalServiceFactory other : others) {
+            builder.service(other);
+        }
+        this.runtime = builder.start();
         this.sfn = SfnClient.builder()
                 .endpointOverride(URI.create(runtime.endpointUrl()))
                 .region(Region.AP_NORTHEAST_1)
@@ -43,8 +48,10 @@ final class LocalStepFunctions implements AutoCloseable {
                 .build();
     }
 
+    /** Executions run on the caller's thread; no status events (nothing would receive them). */
     static LocalStepFunctions inline() {
-        return new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution());
+        return new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution()
+                .withExecutionStatusEvents(false));
     }
 
     String createStateMachine(String name, String definition) {

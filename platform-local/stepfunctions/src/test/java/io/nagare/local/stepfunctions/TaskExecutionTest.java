@@ -143,7 +143,8 @@ class TaskExecutionTest {
 
     @Test
     void serviceIntegration_shouldFailWithAClearCause_whenNoLocalServiceAnswers() {
-        local = new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution());
+        local = new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution()
+                .withServiceCalls(AwsServiceCalls.unavailable()));
         String machine = local.createStateMachine("unwired", """
                 {"StartAt":"Send","States":{"Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage",
                  "Parameters":{"QueueUrl":"http://localhost:4566/000000000000/orders","MessageBody":{"a":1}},"End":true}}}
@@ -154,6 +155,33 @@ class TaskExecutionTest {
         assertThat(described.status()).isEqualTo(ExecutionStatus.FAILED);
         assertThat(described.error()).isEqualTo("States.TaskFailed");
         assertThat(described.cause()).contains("no local sqs service answers SendMessage");
+    }
+
+    @Test
+    void executionStatusChanges_shouldBePublishedAsAwsStatesEvents_whenAnExecutionStartsAndEnds() {
+        services.answer("lambda:Invoke", request -> lambdaAnswer("{}"));
+        start();
+        String machine = local.createStateMachine("observed", """
+                {"StartAt":"Reserve","States":{"Reserve":{"Type":"Task","Resource":"%s","End":true}}}
+                """.formatted(FUNCTION));
+
+        String execution = local.start(machine, "{\"order\":1}");
+
+        assertThat(services.statusEvents).extracting(e -> e.get("DetailType").asText())
+                .containsOnly("Step Functions Execution Status Change");
+        List<JsonNode> details = services.statusEvents.stream().map(e -> readTree(e.get("Detail").asText())).toList();
+        assertThat(details).extracting(d -> d.get("status").asText()).containsExactly("RUNNING", "SUCCEEDED");
+        assertThat(details.get(1).get("executionArn").asText()).isEqualTo(execution);
+        assertThat(details.get(1).get("output").asText()).isEqualTo("{}");
+        assertThat(services.statusEvents.get(0).get("Resources").get(0).asText()).isEqualTo(execution);
+    }
+
+    private static JsonNode readTree(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Test

@@ -43,11 +43,12 @@ public final class ExecutionEngine implements AutoCloseable {
     private final TaskTokens tokens = new TaskTokens();
     private final Interpreter interpreter;
     private final Journal journal;
+    private final StatusEvents statusEvents;
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
 
     public ExecutionEngine(LocalClock clock, Executor executor, StepFunctionsStore store, Definitions definitions,
                            Function<String, StateMachineRecord> machines, AwsServiceCalls calls, MockConfig mocks,
-                           String region, String accountId) {
+                           boolean statusEvents, String region, String accountId) {
         this.clock = clock;
         this.executor = executor;
         this.store = store;
@@ -56,6 +57,7 @@ public final class ExecutionEngine implements AutoCloseable {
         this.region = region;
         this.accountId = accountId;
         this.journal = Journal.of(store);
+        this.statusEvents = new StatusEvents(calls, statusEvents);
         ChildExecutions children = new ChildExecutions(machines);
         TaskDispatcher dispatcher = new TaskDispatcher(new TaskIntegrations(calls, children), tokens, mocks, region);
         this.interpreter = new Interpreter(clock, dispatcher, this::ended);
@@ -99,6 +101,7 @@ public final class ExecutionEngine implements AutoCloseable {
         Execution execution = newExecution(record, definition, executionJournal, machine.name());
         execution.startInput(parsedInput);
         live.put(arn, execution);
+        statusEvents.publish(record);
         execution.mailbox.post(() -> interpreter.start(execution));
         return new Started(record, execution.completion);
     }
@@ -122,6 +125,7 @@ public final class ExecutionEngine implements AutoCloseable {
 
     private void ended(Execution execution) {
         live.remove(execution.record.arn());
+        statusEvents.publish(execution.record);
         execution.completion.complete(execution.record);
     }
 
@@ -183,6 +187,7 @@ public final class ExecutionEngine implements AutoCloseable {
         execution.eventCount = store.lastEventId(record.seq());
         journal.turn(() -> journal.saveRecord(record));
         live.put(record.arn(), execution);
+        statusEvents.publish(record);
         execution.mailbox.post(() -> interpreter.redrive(execution, record.redrivePoint()));
         return record;
     }
