@@ -13,7 +13,7 @@ import io.nagare.local.runtime.WallClock;
 /**
  * The time ElasticMQ's queue actors read (visibility timeouts, delays, receive counts, FIFO deduplication windows):
  * wall time plus how far the injected clock has moved since its origin: the clock's reading when the data directory
- * was first used (kept in {@link MessageStore}), or when the service started if it keeps nothing. A test that
+ * was first used (kept in {@link StoredQueues}), or when the service started if it keeps nothing. A test that
  * restarts the runtime with the same clock therefore finds visibility deadlines and delays where it left them.
  *
  * <p>Why not the injected clock alone: elasticmq-core 1.7.1 stamps a new message's first delivery time and creation

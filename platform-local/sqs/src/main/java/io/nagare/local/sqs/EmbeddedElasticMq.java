@@ -1,6 +1,5 @@
 package io.nagare.local.sqs;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -13,25 +12,24 @@ import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
-import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.msg.CreateQueue;
+import org.elasticmq.msg.RestoreMessages;
 import org.elasticmq.persistence.CreateQueueMetadata;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
-import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.rest.sqs.TheSQSRestServerBuilder;
+import org.h2.mvstore.MVStore;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 
 import io.nagare.local.runtime.LocalClock;
-
 import scala.Option;
 import scala.util.Either;
 
 /**
- * ElasticMQ in this JVM: its queue actors on {@link ElasticMqClock}, its SQL persistence when the runtime has a data
- * directory, and its SQS REST server on a loopback port that only {@link SqsService} talks to.
+ * ElasticMQ in this JVM: its queue actors on {@link ElasticMqClock}, journalled to {@link StoredQueues} when the
+ * runtime has a data directory, and its SQS REST server on a loopback port that only {@link SqsService} talks to.
  *
  * <p>The server's node address is the wildcard host, so ElasticMQ builds queue URLs from each request's
  * {@code Host} header; the forwarded requests keep the client's, so a client of {@code http://localhost:4566} sees
@@ -44,40 +42,31 @@ final class EmbeddedElasticMq implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ActorSystem system;
-    private final MessageStore store;
-    private final ActorRef persistence;
+    private final ActorRef journal;
+    private final ActorRef queues;
     private final SQSRestServer server;
     private final int port;
 
-    private EmbeddedElasticMq(ActorSystem system, MessageStore store, ActorRef persistence, SQSRestServer server) {
+    private EmbeddedElasticMq(ActorSystem system, ActorRef journal, ActorRef queues, SQSRestServer server) {
         this.system = system;
-        this.store = store;
-        this.persistence = persistence;
+        this.journal = journal;
+        this.queues = queues;
         this.server = server;
         this.port = server.waitUntilStarted().localAddress().getPort();
     }
 
-    /** Starts ElasticMQ, restoring the queues and messages kept under {@code dataDirectory} if there is one. */
-    static EmbeddedElasticMq start(LocalClock localClock, String region, String accountId,
-                                   Optional<Path> dataDirectory) {
+    /** Starts ElasticMQ, restoring the queues and messages kept in {@code store} if there is one. */
+    static EmbeddedElasticMq start(LocalClock localClock, String region, String accountId, Optional<MVStore> store) {
         ActorSystem system = ActorSystem.create("nagare-sqs", config(), EmbeddedElasticMq.class.getClassLoader());
-        MessageStore store = null;
         try {
-            store = dataDirectory.map(MessageStore::open).orElse(null);
+            Optional<StoredQueues> stored = store.map(StoredQueues::new);
             ElasticMqClock clock = new ElasticMqClock(localClock,
-                    store == null ? localClock.now() : store.clockOrigin(localClock.now()));
-            ActorRef persistence = null;
-            if (store != null) {
-                SqlQueuePersistenceConfig persistenceConfig = store.config();
-                persistence = system.actorOf(Props.create(SqlQueuePersistenceActor.class,
-                        () -> new SqlQueuePersistenceActor(persistenceConfig, noBaseQueues())));
-            }
-            Option<ActorRef> listener = Option.apply(persistence);
+                    stored.map(s -> s.clockOrigin(localClock.now())).orElseGet(localClock::now));
+            ActorRef journal = stored.map(s -> system.actorOf(QueueJournal.props(s))).orElse(null);
+            Option<ActorRef> listener = Option.apply(journal);
             ActorRef queues = system.actorOf(Props.create(QueueManagerActor.class,
                     () -> new QueueManagerActor(clock, StrictSQSLimits$.MODULE$, listener)));
-            if (persistence != null) {
-                restore(system, persistence, queues);
-            }
+            stored.ifPresent(s -> restore(s, queues));
             TheSQSRestServerBuilder builder = SQSRestServerBuilder.withActorSystem(system)
                     .withQueueManagerActor(queues)
                     .withInterface("127.0.0.1")
@@ -85,17 +74,16 @@ final class EmbeddedElasticMq implements AutoCloseable {
                     .withServerAddress(new NodeAddress("http", "*", 0, ""))
                     .withAWSRegion(region)
                     .withAWSAccountId(accountId);
-            if (persistence != null) {
-                builder = builder.withQueueEventListener(persistence);
-            }
-            return new EmbeddedElasticMq(system, store, persistence, builder.start());
+            return new EmbeddedElasticMq(system, journal, queues, builder.start());
         } catch (RuntimeException e) {
             terminate(system);
-            if (store != null) {
-                store.close();
-            }
             throw e;
         }
+    }
+
+    /** ElasticMQ's queue manager actor, for in-process sends. */
+    ActorRef queues() {
+        return queues;
     }
 
     /** The loopback port of ElasticMQ's REST server. */
@@ -109,41 +97,37 @@ final class EmbeddedElasticMq implements AutoCloseable {
             server.stopAndWait();
         } finally {
             try {
-                if (persistence != null) {
-                    // Queued after every pending write, so the store holds all of them before it closes.
-                    Patterns.gracefulStop(persistence, STOP_TIMEOUT).toCompletableFuture()
+                if (journal != null) {
+                    // Queued behind every pending change, so all of them are committed before the store closes.
+                    Patterns.gracefulStop(journal, STOP_TIMEOUT).toCompletableFuture()
                             .get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
                 }
             } catch (Exception e) {
-                System.err.println("nagare: sqs: stopping the message store writer failed: " + e);
+                System.err.println("nagare: sqs: stopping the queue journal failed: " + e);
             } finally {
                 terminate(system);
-                if (store != null) {
-                    store.close();
-                }
             }
         }
     }
 
-    private static void restore(ActorSystem system, ActorRef persistence, ActorRef queues) {
-        ActorRef restore = system.actorOf(FifoRestore.props(queues));
-        Object result;
-        try {
-            result = Patterns.ask(persistence, new QueueEvent.Restore(restore), START_TIMEOUT).toCompletableFuture()
-                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot restore the SQS queues: " + e, e);
-        } finally {
-            system.stop(restore);
-        }
-        if (result instanceof Either<?, ?> either && either.isLeft()) {
-            throw new IllegalStateException("cannot restore the SQS queues: " + either.left().get());
+    private static void restore(StoredQueues stored, ActorRef queues) {
+        for (CreateQueueMetadata queue : stored.queuesInCreationOrder()) {
+            Object created = ask(queues, new CreateQueue(queue.toCreateQueueData()), queue.name());
+            if (!(created instanceof Either<?, ?> either) || either.isLeft()) {
+                throw new IllegalStateException("cannot restore SQS queue " + queue.name() + ": " + created);
+            }
+            ask((ActorRef) either.toOption().get(), new RestoreMessages(stored.messages(queue.name())),
+                    queue.name());
         }
     }
 
-    /** Queues come only from the store and the API, never from ElasticMQ's configuration file. */
-    private static scala.collection.immutable.List<CreateQueueMetadata> noBaseQueues() {
-        return scala.collection.immutable.List$.MODULE$.empty();
+    private static Object ask(ActorRef actor, Object message, String queue) {
+        try {
+            return Patterns.ask(actor, message, START_TIMEOUT).toCompletableFuture()
+                    .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot restore SQS queue " + queue + ": " + e, e);
+        }
     }
 
     private static void terminate(ActorSystem system) {

@@ -1,53 +1,66 @@
 package io.nagare.local.sqs;
 
-import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.DeduplicationId;
+import org.elasticmq.ImmediateNextDelivery$;
+import org.elasticmq.Limits$;
+import org.elasticmq.MessageAttribute;
+import org.elasticmq.MessageContent;
+import org.elasticmq.NewMessageData;
+import org.elasticmq.QueueData;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.StringMessageAttribute;
+import org.elasticmq.msg.GetQueueData;
+import org.elasticmq.msg.LookupQueue;
+import org.elasticmq.msg.SendMessage;
 
-import io.nagare.local.runtime.LocalResponse;
 import io.nagare.local.runtime.targets.EventTargetException;
 import io.nagare.local.runtime.targets.EventTargetRequest;
+import scala.Option;
+import scala.jdk.javaapi.CollectionConverters;
+import scala.util.Either;
 
 /**
- * Delivers an EventBridge target's input to a queue: one SQS {@code SendMessage} with the input as body, the
- * request's attributes as String message attributes and, for a FIFO queue, its message group. It goes through
- * ElasticMQ's API like any client's send, so SQS's own checks apply (a FIFO queue without content-based
- * deduplication refuses it, as EventBridge requires that setting). Failures carry the error codes EventBridge
- * writes to a dead-letter message: a missing queue is {@code NO_RESOURCE} and other refusals
- * {@code INVALID_PARAMETER} (neither retried), an unreachable or failing ElasticMQ is retried.
+ * Delivers an EventBridge target's input to a queue: the input as body, the request's attributes as String message
+ * attributes and, for a FIFO queue, its message group (the queue must have content-based deduplication, as
+ * EventBridge requires). The message is handed to ElasticMQ's queue actor in-process, after the checks ElasticMQ's
+ * {@code SendMessage} applies to those parameters, with the same error codes and messages; skipping the HTTP hop
+ * keeps rule delivery fast. Failures carry the codes EventBridge writes to a dead-letter message: a missing queue is
+ * {@code NO_RESOURCE} and a refused message {@code INVALID_PARAMETER} (neither retried); a timeout is retried.
  */
 final class QueueTarget {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String HOST = "localhost";
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Pattern FIFO_PROPERTY = Pattern.compile("^[\\p{Alnum}\\p{Punct}]{1,128}$");
 
-    private final ElasticMqClient client;
+    private final ActorRef queues;
     private final String region;
     private final String accountId;
 
-    QueueTarget(ElasticMqClient client, String region, String accountId) {
-        this.client = client;
+    QueueTarget(ActorRef queues, String region, String accountId) {
+        this.queues = queues;
         this.region = region;
         this.accountId = accountId;
     }
 
     void send(EventTargetRequest request) {
-        String queue = queueName(request.targetArn());
-        LocalResponse response;
-        try {
-            response = client.exchange("POST", "/", HOST, Map.of(
-                    "Content-Type", SqsProtocol.JSON_CONTENT_TYPE,
-                    "X-Amz-Target", SqsProtocol.TARGET_PREFIX + "SendMessage"), body(request, queue));
-        } catch (IOException e) {
-            throw new EventTargetException("CONNECTION_FAILURE", e.getMessage(), true);
+        Option<?> queue = (Option<?>) ask(queues, new LookupQueue(queueName(request.targetArn())));
+        if (queue.isEmpty()) {
+            throw new EventTargetException("NO_RESOURCE", "QueueDoesNotExist: The specified queue does not exist.",
+                    false);
         }
-        if (response.status() != 200) {
-            throw failure(response);
-        }
+        ActorRef queueActor = (ActorRef) queue.get();
+        QueueData queueData = (QueueData) ask(queueActor, new GetQueueData());
+        ask(queueActor, new SendMessage(message(request, queueData)));
     }
 
     private String queueName(String arn) {
@@ -56,47 +69,66 @@ final class QueueTarget {
             throw new EventTargetException("INVALID_PARAMETER", "not an SQS queue ARN: " + arn, false);
         }
         if (!parts[3].equals(region) || !parts[4].equals(accountId)) {
-            throw new EventTargetException("NO_RESOURCE", "The specified queue does not exist: " + arn
+            throw new EventTargetException("NO_RESOURCE", "QueueDoesNotExist: " + arn + " is not a local queue"
                     + " (local queues are in region " + region + ", account " + accountId + ")", false);
         }
         return parts[5];
     }
 
-    private byte[] body(EventTargetRequest request, String queue) {
-        ObjectNode body = JSON.createObjectNode();
-        body.put("QueueUrl", "http://" + HOST + "/" + accountId + "/" + queue);
-        body.put("MessageBody", request.input());
-        if (!request.messageAttributes().isEmpty()) {
-            ObjectNode attributes = body.putObject("MessageAttributes");
-            request.messageAttributes().forEach((name, value) ->
-                    attributes.putObject(name).put("DataType", "String").put("StringValue", value));
+    private static NewMessageData message(EventTargetRequest request, QueueData queue) {
+        String body = request.input();
+        refuseIfLeft(Limits$.MODULE$.verifyMessageBody(body, StrictSQSLimits$.MODULE$), "InvalidAttributeValue");
+        Map<String, MessageAttribute> attributes = new LinkedHashMap<>();
+        request.messageAttributes().forEach((name, value) -> {
+            refuseIfLeft(Limits$.MODULE$.verifyMessageStringAttribute(name, value, StrictSQSLimits$.MODULE$),
+                    "InvalidAttributeValue");
+            attributes.put(name, new StringMessageAttribute(value, Option.empty()));
+        });
+        refuseIfLeft(Limits$.MODULE$.verifyMessageAttributesNumber(attributes.size(), StrictSQSLimits$.MODULE$),
+                "InvalidAttributeValue");
+        String group = request.messageGroupId();
+        if (group == null && queue.isFifo()) {
+            throw refused("MissingParameter", "The request must contain the parameter MessageGroupId.");
         }
-        if (request.messageGroupId() != null) {
-            body.put("MessageGroupId", request.messageGroupId());
+        if (group != null && !FIFO_PROPERTY.matcher(group).matches()) {
+            throw refused("InvalidParameterValue",
+                    "MessageGroupId can only include alphanumeric and punctuation characters. 1 to 128 in length.");
         }
-        try {
-            return JSON.writeValueAsBytes(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a SendMessage request", e);
+        if (queue.isFifo() && !queue.hasContentBasedDeduplication()) {
+            throw refused("InvalidParameterValue", "The queue should either have ContentBasedDeduplication enabled"
+                    + " or MessageDeduplicationId provided explicitly");
+        }
+        // A value class: its factory answers the underlying hash, boxed here again.
+        Option<DeduplicationId> deduplication = queue.isFifo()
+                ? Option.apply(new DeduplicationId(DeduplicationId.fromMessageBody(body))) : Option.empty();
+        return new NewMessageData(Option.empty(), new MessageContent(body),
+                scala.collection.immutable.Map$.MODULE$.from(CollectionConverters.asScala(attributes)),
+                ImmediateNextDelivery$.MODULE$, Option.apply(group), deduplication, 0, Option.empty(),
+                Option.empty(), Option.empty());
+    }
+
+    private static void refuseIfLeft(Either<String, ?> check, String code) {
+        if (check.isLeft()) {
+            throw refused(code, check.left().get());
         }
     }
 
-    private static EventTargetException failure(LocalResponse response) {
-        String code = "";
-        String message = "HTTP " + response.status();
+    private static EventTargetException refused(String code, String message) {
+        return new EventTargetException("INVALID_PARAMETER", code + ": " + message, false);
+    }
+
+    private static Object ask(ActorRef actor, Object message) {
         try {
-            JsonNode error = JSON.readTree(response.body());
-            String type = error.path("__type").asText("");
-            code = type.substring(type.indexOf('#') + 1);
-            message = error.has("message") ? error.path("message").asText() : error.path("Message").asText(message);
-        } catch (IOException e) {
-            // Not SQS's JSON error shape: the status alone describes it.
+            return Patterns.ask(actor, message, TIMEOUT).toCompletableFuture()
+                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new EventTargetException("TIMEOUT", "SQS did not answer within " + TIMEOUT.toSeconds() + " s",
+                    true);
+        } catch (ExecutionException e) {
+            throw new EventTargetException("INTERNAL_ERROR", "SQS failed: " + e.getCause(), true);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventTargetException("INTERNAL_ERROR", "interrupted while sending to SQS", true);
         }
-        String text = code.isEmpty() ? message : code + ": " + message;
-        if (response.status() >= 500) {
-            return new EventTargetException("ERROR_FROM_TARGET", text, true);
-        }
-        return new EventTargetException(code.equals("QueueDoesNotExist") ? "NO_RESOURCE" : "INVALID_PARAMETER",
-                text, false);
     }
 }

@@ -24,10 +24,11 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
 
     SqsService(RuntimeContext context) {
         this.context = context;
-        this.elasticMq = EmbeddedElasticMq.start(context.clock(), context.region(),
-                context.accountId(), context.dataDirectory());
+        // Without a data directory nothing outlives the runtime, so nothing is journalled.
+        this.elasticMq = EmbeddedElasticMq.start(context.clock(), context.region(), context.accountId(),
+                context.dataDirectory().map(directory -> context.store("sqs")));
         this.client = new ElasticMqClient(elasticMq.port());
-        this.target = new QueueTarget(client, context.region(), context.accountId());
+        this.target = new QueueTarget(elasticMq.queues(), context.region(), context.accountId());
     }
 
     @Override

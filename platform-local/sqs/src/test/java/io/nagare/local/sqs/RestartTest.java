@@ -1,7 +1,6 @@
 package io.nagare.local.sqs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -156,16 +155,6 @@ class RestartTest {
 
             assertThat(after.client.receiveMessage(b -> b.queueUrl(url).maxNumberOfMessages(10)).messages())
                     .extracting(Message::body).containsExactly("first", "second");
-        }
-    }
-
-    @Test
-    void start_shouldFailWithNotSupported_whenASecondServiceOpensADataDirectoryInTheSameJvm(@TempDir Path other) {
-        try (LocalSqs first = new LocalSqs(dataDirectory)) {
-            assertThatThrownBy(() -> new LocalSqs(other))
-                    .isInstanceOf(IllegalStateException.class)
-                    .hasMessageStartingWith("not supported: two local SQS services with a data directory");
-            assertThat(first.createQueue("still-served")).isEqualTo(first.queueUrl("still-served"));
         }
     }
 }
