@@ -25,13 +25,15 @@ final class DynamoDbService extends AwsJsonService {
 
     DynamoDbService(RuntimeContext context) {
         super("DynamoDB_20120810", "1.0", ERROR_PREFIX);
-        TableCatalog catalog = new TableCatalog(context.store("dynamodb"));
+        TableCatalog catalog = new TableCatalog(context.store("dynamodb"),
+                context.dataDirectory().map(directory -> directory.resolve("dynamodb-log")).orElse(null));
         ItemLocks locks = new ItemLocks();
-        this.database = new Database(catalog, new ItemWrites(locks, catalog.commits()), context);
+        this.database = new Database(catalog, new ItemWrites(locks, catalog.durability()), context);
         this.streamLog = new StreamLog(catalog, database);
         this.timeToLive = new TimeToLive(catalog, locks, context.clock());
         catalog.addListener(streamLog);
         catalog.addListener(timeToLive);
+        catalog.recover();
         register("CreateTable", CreateTable::new);
         register("DescribeTable", DescribeTable::new);
         register("ListTables", ListTables::new);
@@ -72,6 +74,11 @@ final class DynamoDbService extends AwsJsonService {
     @Override
     public String name() {
         return "dynamodb";
+    }
+
+    @Override
+    public void close() {
+        database.catalog().close();
     }
 
     @Override

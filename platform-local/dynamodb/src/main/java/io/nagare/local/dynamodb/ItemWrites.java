@@ -21,11 +21,11 @@ final class ItemWrites {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
 
     private final ItemLocks locks;
-    private final GroupCommit commits;
+    private final Durability durability;
 
-    ItemWrites(ItemLocks locks, GroupCommit commits) {
+    ItemWrites(ItemLocks locks, Durability durability) {
         this.locks = locks;
-        this.commits = commits;
+        this.durability = durability;
     }
 
     ItemLocks locks() {
@@ -33,17 +33,22 @@ final class ItemWrites {
     }
 
     PlannedWrite.Outcome execute(PlannedWrite write) {
-        long ticket;
+        long sequence;
         PlannedWrite.Outcome outcome;
         try (ItemLocks.Held held = locks.lock(write.table().definition().id(), write.storageKey())) {
             Map<String, AttributeValue> current = write.table().get(write.storageKey());
             if (!write.conditionHolds(current)) {
                 throw conditionalCheckFailed(write, current);
             }
-            outcome = apply(write, current);
-            ticket = commits.applied();
+            Map<String, AttributeValue> next = write.change().apply(current);
+            outcome = new PlannedWrite.Outcome(current, next);
+            List<WriteAheadLog.Change> changes = new ArrayList<>();
+            sequence = durability.write(() -> {
+                store(write, current, next, changes);
+                return changes;
+            });
         }
-        commits.awaitDurable(ticket);
+        durability.awaitDurable(sequence);
         return outcome;
     }
 
@@ -54,7 +59,7 @@ final class ItemWrites {
             stripes.add(locks.stripe(write.table().definition().id(), write.storageKey()));
         }
         List<PlannedWrite.Outcome> outcomes = new ArrayList<>();
-        long ticket;
+        long sequence;
         try (ItemLocks.Held held = locks.lockAll(stripes)) {
             List<Map<String, AttributeValue>> currents = new ArrayList<>();
             List<Map<String, AttributeValue>> nexts = new ArrayList<>();
@@ -91,13 +96,20 @@ final class ItemWrites {
                 throw transactionCanceled(reasons);
             }
             for (int i = 0; i < writes.size(); i++) {
-                PlannedWrite write = writes.get(i);
-                outcomes.add(write.writes() ? store(write, currents.get(i), nexts.get(i))
-                        : new PlannedWrite.Outcome(currents.get(i), currents.get(i)));
+                outcomes.add(new PlannedWrite.Outcome(currents.get(i), writes.get(i).writes() ? nexts.get(i)
+                        : currents.get(i)));
             }
-            ticket = commits.applied();
+            List<WriteAheadLog.Change> changes = new ArrayList<>();
+            sequence = durability.write(() -> {
+                for (int i = 0; i < writes.size(); i++) {
+                    if (writes.get(i).writes()) {
+                        store(writes.get(i), currents.get(i), nexts.get(i), changes);
+                    }
+                }
+                return changes;
+            });
         }
-        commits.awaitDurable(ticket);
+        durability.awaitDurable(sequence);
         return outcomes;
     }
 
@@ -116,20 +128,15 @@ final class ItemWrites {
         return items;
     }
 
-    private static PlannedWrite.Outcome apply(PlannedWrite write, Map<String, AttributeValue> current) {
-        return store(write, current, write.change().apply(current));
-    }
-
-    private static PlannedWrite.Outcome store(PlannedWrite write, Map<String, AttributeValue> current,
-                                              Map<String, AttributeValue> next) {
+    private static void store(PlannedWrite write, Map<String, AttributeValue> current, Map<String, AttributeValue> next,
+                              List<WriteAheadLog.Change> changes) {
         if (next == null) {
             if (current != null) {
-                write.table().delete(write.storageKey(), current, Table.WriteCause.USER);
+                changes.add(write.table().delete(write.storageKey(), current, Table.WriteCause.USER));
             }
         } else {
-            write.table().put(write.storageKey(), current, next, Table.WriteCause.USER);
+            changes.add(write.table().put(write.storageKey(), current, next, Table.WriteCause.USER));
         }
-        return new PlannedWrite.Outcome(current, next);
     }
 
     private static DynamoDbException conditionalCheckFailed(PlannedWrite write, Map<String, AttributeValue> current) {

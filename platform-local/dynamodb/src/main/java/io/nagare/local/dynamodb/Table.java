@@ -71,18 +71,35 @@ final class Table {
         return bytes == null ? null : ItemCodec.decode(bytes);
     }
 
-    /** Stores {@code item} (replacing {@code old}, null when new) and updates the indexes. */
-    void put(byte[] storageKey, Map<String, AttributeValue> old, Map<String, AttributeValue> item, WriteCause cause) {
-        items.put(storageKey, ItemCodec.encode(item));
+    /** Stores {@code item} (replacing {@code old}, null when new), updates the indexes; returns the change. */
+    WriteAheadLog.Change put(byte[] storageKey, Map<String, AttributeValue> old, Map<String, AttributeValue> item,
+                             WriteCause cause) {
+        byte[] stored = ItemCodec.encode(item);
+        items.put(storageKey, stored);
         updateIndexes(old, item);
         listener.written(this, old, item, cause);
+        return new WriteAheadLog.Change(definition.id(), cause, storageKey, stored);
     }
 
-    /** Removes the item stored as {@code old}. */
-    void delete(byte[] storageKey, Map<String, AttributeValue> old, WriteCause cause) {
+    /** Removes the item stored as {@code old}; returns the change. */
+    WriteAheadLog.Change delete(byte[] storageKey, Map<String, AttributeValue> old, WriteCause cause) {
         items.remove(storageKey);
         updateIndexes(old, null);
         listener.written(this, old, null, cause);
+        return new WriteAheadLog.Change(definition.id(), cause, storageKey, null);
+    }
+
+    /** Applies a logged change again after a restart; changes the store already holds change nothing. */
+    void replay(WriteAheadLog.Change change) {
+        Map<String, AttributeValue> current = get(change.key());
+        if (change.item() != null) {
+            Map<String, AttributeValue> item = ItemCodec.decode(change.item());
+            if (!item.equals(current)) {
+                put(change.key(), current, item, change.cause());
+            }
+        } else if (current != null) {
+            delete(change.key(), current, change.cause());
+        }
     }
 
     private void updateIndexes(Map<String, AttributeValue> old, Map<String, AttributeValue> item) {

@@ -27,25 +27,37 @@ final class TableCatalog {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final MVStore store;
-    private final GroupCommit commits;
+    private final Durability durability;
     private final MVMap<String, String> definitions;
     private final MVMap<String, Long> sequences;
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final List<Table.WriteListener> listeners = new ArrayList<>();
 
-    TableCatalog(MVStore store) {
+    /** @param logDirectory where the write-ahead log lives; null keeps everything in memory */
+    TableCatalog(MVStore store, java.nio.file.Path logDirectory) {
         this.store = store;
-        this.commits = new GroupCommit(store);
         this.definitions = store.openMap("tables");
         this.sequences = store.openMap("sequences");
+        this.durability = new Durability(store, sequences, logDirectory);
         for (String json : definitions.values()) {
             TableDefinition definition = read(json);
             tables.put(definition.name(), open(definition));
         }
     }
 
-    GroupCommit commits() {
-        return commits;
+    Durability durability() {
+        return durability;
+    }
+
+    /** Replays the item writes a killed process answered but had not checkpointed (listeners must be added first). */
+    void recover() {
+        durability.recover(change -> {
+            for (Table table : tables.values()) {
+                if (table.definition().id() == change.tableId()) {
+                    table.replay(change);
+                }
+            }
+        });
     }
 
     /** Every table's writes are reported to {@code listener} (added before the service serves requests). */
@@ -87,18 +99,23 @@ final class TableCatalog {
     }
 
     synchronized Table create(TableDefinition definition) {
-        if (tables.containsKey(definition.name())) {
-            throw DynamoDbErrors.resourceInUse("Table already exists: " + definition.name());
-        }
-        definitions.put(definition.name(), write(definition));
-        Table table = open(definition);
-        tables.put(definition.name(), table);
-        commits.commitNow();
-        return table;
+        return durability.checkpoint(() -> {
+            if (tables.containsKey(definition.name())) {
+                throw DynamoDbErrors.resourceInUse("Table already exists: " + definition.name());
+            }
+            definitions.put(definition.name(), write(definition));
+            Table table = open(definition);
+            tables.put(definition.name(), table);
+            return table;
+        });
     }
 
     /** Replaces a table's definition; new indexes are created and filled, dropped ones removed. */
     synchronized Table redefine(String name, UnaryOperator<TableDefinition> change) {
+        return durability.checkpoint(() -> redefineNow(name, change));
+    }
+
+    private Table redefineNow(String name, UnaryOperator<TableDefinition> change) {
         Table table = requireForDescribe(name);
         TableDefinition before = table.definition();
         TableDefinition after = change.apply(before);
@@ -118,11 +135,14 @@ final class TableCatalog {
         }
         definitions.put(name, write(after));
         table.redefine(after, indexes);
-        commits.commitNow();
         return table;
     }
 
     synchronized Table delete(String name) {
+        return durability.checkpoint(() -> deleteNow(name));
+    }
+
+    private Table deleteNow(String name) {
         Table table = requireForDescribe(name);
         tables.remove(name);
         definitions.remove(name);
@@ -132,8 +152,11 @@ final class TableCatalog {
                 store.removeMap(mapName);
             }
         }
-        commits.commitNow();
         return table;
+    }
+
+    void close() {
+        durability.close();
     }
 
     private Table open(TableDefinition definition) {

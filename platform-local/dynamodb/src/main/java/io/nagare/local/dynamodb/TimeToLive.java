@@ -6,9 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.item.ItemCodec;
 import io.nagare.local.runtime.LocalClock;
 import org.h2.mvstore.MVMap;
 
@@ -24,6 +26,7 @@ final class TimeToLive implements Table.WriteListener {
     private static final int BATCH = 1000;
 
     private final TableCatalog catalog;
+    private final Durability durability;
     private final ItemLocks locks;
     private final LocalClock clock;
     private LocalClock.Timer timer;
@@ -31,6 +34,7 @@ final class TimeToLive implements Table.WriteListener {
 
     TimeToLive(TableCatalog catalog, ItemLocks locks, LocalClock clock) {
         this.catalog = catalog;
+        this.durability = catalog.durability();
         this.locks = locks;
         this.clock = clock;
     }
@@ -66,18 +70,20 @@ final class TimeToLive implements Table.WriteListener {
 
     /** Rebuilds a table's expiry map after TTL was switched on or off. */
     synchronized void tableChanged(Table table) {
-        MVMap<byte[], byte[]> expiries = expiries(table);
-        expiries.clear();
-        String attribute = table.definition().ttlAttribute();
-        if (attribute != null) {
-            for (Map.Entry<byte[], byte[]> stored : table.items().entrySet()) {
-                Long expiry = expiry(io.nagare.local.dynamodb.item.ItemCodec.decode(stored.getValue()), attribute);
-                if (expiry != null) {
-                    expiries.put(entry(expiry, stored.getKey()), new byte[0]);
+        durability.checkpoint(() -> {
+            MVMap<byte[], byte[]> expiries = expiries(table);
+            expiries.clear();
+            String attribute = table.definition().ttlAttribute();
+            if (attribute != null) {
+                for (Map.Entry<byte[], byte[]> stored : table.items().entrySet()) {
+                    Long expiry = expiry(ItemCodec.decode(stored.getValue()), attribute);
+                    if (expiry != null) {
+                        expiries.put(entry(expiry, stored.getKey()), new byte[0]);
+                    }
                 }
             }
-        }
-        catalog.commits().commitNow();
+            return null;
+        });
         reschedule();
     }
 
@@ -89,6 +95,7 @@ final class TimeToLive implements Table.WriteListener {
         }
         long now = clock.now().getEpochSecond();
         int deleted = 0;
+        long lastSequence = 0;
         for (Table table : catalog.tables()) {
             String attribute = table.definition().ttlAttribute();
             if (attribute == null) {
@@ -106,7 +113,8 @@ final class TimeToLive implements Table.WriteListener {
                     Map<String, AttributeValue> item = table.get(storageKey);
                     Long expiry = item == null ? null : expiry(item, attribute);
                     if (expiry != null && expiry <= now) {
-                        table.delete(storageKey, item, Table.WriteCause.TIME_TO_LIVE);
+                        lastSequence = durability.write(() ->
+                                List.of(table.delete(storageKey, item, Table.WriteCause.TIME_TO_LIVE)));
                         deleted++;
                     } else {
                         expiries.remove(entry);
@@ -114,9 +122,7 @@ final class TimeToLive implements Table.WriteListener {
                 }
             }
         }
-        if (deleted > 0) {
-            catalog.commits().commitNow();
-        }
+        durability.awaitDurable(lastSequence);
         synchronized (this) {
             reschedule();
         }

@@ -49,14 +49,47 @@ class DurabilityTest {
                 local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s(id), "state", s("OPEN"))));
             }
             local.client.deleteItem(b -> b.tableName("Orders").key(key("o0")));
-            // What a kill -9 leaves behind: the file as written so far, never closed.
-            Files.copy(dataDir.resolve("dynamodb.mv.db"), crashed.resolve("dynamodb.mv.db"));
+            // What a kill -9 leaves behind: the store and its log as written so far, never closed.
+            copyTree(dataDir, crashed);
         }
         try (LocalDynamoDb local = LocalDynamoDb.on(crashed)) {
             assertThat(local.client.scan(b -> b.tableName("Orders")).count()).isEqualTo(49);
             assertThat(local.client.getItem(b -> b.tableName("Orders").key(key("o0"))).hasItem()).isFalse();
             assertThat(local.client.getItem(b -> b.tableName("Orders").key(key("o49"))).item().get("state"))
                     .isEqualTo(s("OPEN"));
+            assertThat(local.client.query(b -> b.tableName("Orders").indexName("byState")
+                    .keyConditionExpression("#s = :s").expressionAttributeNames(Map.of("#s", "state"))
+                    .expressionAttributeValues(Map.of(":s", s("OPEN")))).count()).isEqualTo(49);
+        }
+    }
+
+    @Test
+    void restart_shouldIgnoreATornLastLogRecord_whichWasNeverAnswered(@TempDir Path dataDir, @TempDir Path crashed)
+            throws Exception {
+        try (LocalDynamoDb local = LocalDynamoDb.on(dataDir)) {
+            local.createTable("Orders", null, null);
+            local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("kept"))));
+            copyTree(dataDir, crashed);
+        }
+        try (var segments = Files.list(crashed.resolve("dynamodb-log"))) {
+            Path segment = segments.findFirst().orElseThrow();
+            Files.write(segment, new byte[] {0, 0, 0, 40, 1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
+        }
+        try (LocalDynamoDb local = LocalDynamoDb.on(crashed)) {
+            assertThat(local.client.scan(b -> b.tableName("Orders")).items()).containsExactly(Map.of("pk", s("kept")));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws java.io.IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Path target = to.resolve(from.relativize(path).toString());
+                if (Files.isDirectory(path)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(path, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
         }
     }
 

@@ -1,0 +1,189 @@
+package io.nagare.local.dynamodb;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+
+/**
+ * When a change is safe from a killed process. Item writes are applied to the MVStore maps and recorded in the
+ * {@link WriteAheadLog}; they are answered once their record is written, several writers sharing one write (group
+ * commit). Every {@value #CHECKPOINT_BYTES} bytes of log, and for every table change, a checkpoint commits the
+ * store with writes paused, so the commit holds exactly the records up to a sequence, and older log segments go.
+ * Without a data directory there is nothing to make durable and the store is committed now and then to bound its
+ * unsaved changes.
+ */
+final class Durability implements AutoCloseable {
+
+    static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+    private static final int IN_MEMORY_COMMIT_EVERY = 10_000;
+    private static final String CHECKPOINT = "log.checkpoint";
+
+    private final MVStore store;
+    private final MVMap<String, Long> meta;
+    private final WriteAheadLog log;
+    private final ReentrantReadWriteLock gate = new ReentrantReadWriteLock();
+    private final ReentrantLock pending = new ReentrantLock();
+    private final Condition flushed = pending.newCondition();
+    private List<byte[]> buffer = new ArrayList<>();
+    private long lastSequence;
+    private long durableSequence;
+    private boolean flushing;
+    private long segmentStart;
+
+    Durability(MVStore store, MVMap<String, Long> meta, Path logDirectory) {
+        this.store = store;
+        this.meta = meta;
+        this.log = logDirectory == null ? null : new WriteAheadLog(logDirectory);
+        this.lastSequence = meta.getOrDefault(CHECKPOINT, 0L);
+        this.durableSequence = lastSequence;
+    }
+
+    /**
+     * Replays the records the last checkpoint does not hold (the process was killed), then checkpoints so the log
+     * starts empty.
+     */
+    void recover(Consumer<WriteAheadLog.Change> apply) {
+        if (log == null) {
+            return;
+        }
+        for (WriteAheadLog.Record record : log.recover(lastSequence)) {
+            record.changes().forEach(apply);
+            lastSequence = record.sequence();
+        }
+        durableSequence = lastSequence;
+        checkpoint(() -> null);
+    }
+
+    /**
+     * Applies item changes (under their item locks) and records them: {@code apply} returns the changes it made. The
+     * returned sequence is what {@link #awaitDurable} waits for; 0 when nothing changed.
+     */
+    long write(Supplier<List<WriteAheadLog.Change>> apply) {
+        gate.readLock().lock();
+        try {
+            List<WriteAheadLog.Change> changes = apply.get();
+            if (changes.isEmpty()) {
+                return 0;
+            }
+            pending.lock();
+            try {
+                long sequence = ++lastSequence;
+                if (log != null) {
+                    buffer.add(WriteAheadLog.encode(new WriteAheadLog.Record(sequence, changes)));
+                } else {
+                    durableSequence = sequence;
+                }
+                return sequence;
+            } finally {
+                pending.unlock();
+            }
+        } finally {
+            gate.readLock().unlock();
+        }
+    }
+
+    /** Returns once the write with {@code sequence} is in the log (or at once without a log). */
+    void awaitDurable(long sequence) {
+        if (sequence == 0) {
+            return;
+        }
+        if (log == null) {
+            if (sequence % IN_MEMORY_COMMIT_EVERY == 0) {
+                checkpoint(() -> null);
+            }
+            return;
+        }
+        boolean checkpointDue = false;
+        pending.lock();
+        try {
+            while (durableSequence < sequence) {
+                if (flushing) {
+                    flushed.awaitUninterruptibly();
+                    continue;
+                }
+                flushing = true;
+                List<byte[]> group = buffer;
+                buffer = new ArrayList<>();
+                long groupEnd = lastSequence;
+                pending.unlock();
+                try {
+                    log.write(join(group));
+                } finally {
+                    pending.lock();
+                    flushing = false;
+                    durableSequence = Math.max(durableSequence, groupEnd);
+                    checkpointDue = log.segmentBytes() > CHECKPOINT_BYTES;
+                    flushed.signalAll();
+                }
+            }
+        } finally {
+            pending.unlock();
+        }
+        if (checkpointDue) {
+            checkpoint(() -> null);
+        }
+    }
+
+    /**
+     * Runs {@code change} (a table change, or nothing) with item writes paused, then commits the store so it holds
+     * every write so far, and starts a new log segment.
+     */
+    <T> T checkpoint(Supplier<T> change) {
+        gate.writeLock().lock();
+        try {
+            T result = change.get();
+            pending.lock();
+            try {
+                while (flushing) {
+                    flushed.awaitUninterruptibly();
+                }
+                if (log != null) {
+                    if (!buffer.isEmpty()) {
+                        log.write(join(buffer));
+                        buffer = new ArrayList<>();
+                    }
+                    durableSequence = lastSequence;
+                    segmentStart = lastSequence + 1;
+                    log.startSegment(segmentStart);
+                }
+                meta.put(CHECKPOINT, lastSequence);
+                store.commit();
+                if (log != null) {
+                    log.dropOlderSegments(segmentStart);
+                }
+            } finally {
+                pending.unlock();
+            }
+            return result;
+        } finally {
+            gate.writeLock().unlock();
+        }
+    }
+
+    private static ByteBuffer join(List<byte[]> records) {
+        int size = 0;
+        for (byte[] record : records) {
+            size += record.length;
+        }
+        ByteBuffer joined = ByteBuffer.allocate(size);
+        records.forEach(joined::put);
+        return joined.flip();
+    }
+
+    @Override
+    public void close() {
+        checkpoint(() -> null);
+        if (log != null) {
+            log.close();
+        }
+    }
+}
