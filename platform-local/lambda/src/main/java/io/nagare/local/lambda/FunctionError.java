@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,7 +47,7 @@ record FunctionError(String errorMessage, String errorType, List<String> stackTr
     }
 
     static FunctionError timedOut(String requestId, long elapsedMillis) {
-        return new FunctionError(String.format("RequestId: %s Error: Task timed out after %.2f seconds",
+        return new FunctionError(String.format(Locale.ROOT, "RequestId: %s Error: Task timed out after %.2f seconds",
                 requestId, elapsedMillis / 1000.0), "Sandbox.Timedout", null);
     }
 

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,17 +99,8 @@ final class FunctionInvoker implements AutoCloseable {
         @Override
         public void run() {
             thread = Thread.currentThread();
-            DeployedFunction.ExecutionEnvironment environment;
-            try {
-                environment = function.acquire(clock);
-            } catch (FunctionFault fault) {
-                log.append(fault.error().logText(null));
-                finish(fault.error().toBytes(), fault.error(), "");
-                return;
-            } catch (RuntimeException | LinkageError e) {
-                FunctionError error = FunctionError.thrown(e);
-                log.append(error.logText(e));
-                finish(error.toBytes(), error, "");
+            DeployedFunction.ExecutionEnvironment environment = initialize();
+            if (environment == null) {
                 return;
             }
             start = clock.now();
@@ -147,6 +139,35 @@ final class FunctionInvoker implements AutoCloseable {
             finish(error == null ? out.toByteArray() : error.toBytes(), error, report(""));
         }
 
+        /**
+         * A warm environment, or a new one whose handler is constructed within the function's timeout (Lambda
+         * retries a slow init within the invocation's timeout); null when the invocation already ended with an
+         * init error or a timeout.
+         */
+        private DeployedFunction.ExecutionEnvironment initialize() {
+            start = clock.now();
+            LocalClock.Timer timer = clock.schedule(start.plusSeconds(function.declaration().timeoutSeconds()),
+                    this::timeOut);
+            FunctionError error;
+            try {
+                DeployedFunction.ExecutionEnvironment environment = function.acquire(clock);
+                if (timer.cancel()) {
+                    return environment;
+                }
+                return null;
+            } catch (FunctionFault fault) {
+                error = fault.error();
+                log.append(error.logText(null));
+            } catch (RuntimeException | LinkageError e) {
+                error = FunctionError.thrown(e);
+                log.append(error.logText(e));
+            }
+            if (timer.cancel() && ended.compareAndSet(false, true)) {
+                finish(error.toBytes(), error, "");
+            }
+            return null;
+        }
+
         /** Ends the invocation at its deadline; its environment is never used again. */
         private void timeOut() {
             if (!ended.compareAndSet(false, true)) {
@@ -165,7 +186,7 @@ final class FunctionInvoker implements AutoCloseable {
         private String report(String status) {
             double millis = Duration.between(start, clock.now()).toNanos() / 1_000_000.0;
             return "END RequestId: " + requestId + "\n"
-                    + String.format("REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
+                    + String.format(Locale.ROOT, "REPORT RequestId: %s\tDuration: %.2f ms\tBilled Duration: %d ms\t"
                             + "Memory Size: %d MB\t%s%n", requestId, millis, Math.max(1, (long) Math.ceil(millis)),
                     function.declaration().memoryMb(), status);
         }

@@ -42,6 +42,9 @@ final class FunctionVariables {
         variables.put("AWS_LAMBDA_LOG_GROUP_NAME", logGroupName);
         variables.put("AWS_LAMBDA_LOG_STREAM_NAME", logStreamName);
         variables.put("TZ", ":UTC");
+        // Lambda gives the execution role's credentials; the local endpoint does not check signatures.
+        variables.put("AWS_ACCESS_KEY_ID", "nagare-local");
+        variables.put("AWS_SECRET_ACCESS_KEY", "nagare-local");
         variables.put("AWS_ENDPOINT_URL", endpointUrl);
         return variables;
     }

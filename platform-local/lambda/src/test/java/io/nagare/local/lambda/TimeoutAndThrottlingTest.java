@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.nagare.local.lambda.handlers.BlockingHandler;
+import io.nagare.local.lambda.handlers.SlowStartHandler;
 import io.nagare.platform.model.PlatformModel;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 import software.amazon.awssdk.services.lambda.model.TooManyRequestsException;
@@ -29,6 +30,7 @@ class TimeoutAndThrottlingTest {
                 .function("authorize-payment", f -> f.handler(BlockingHandler.class).timeoutSeconds(3))
                 .function("single", f -> f.handler(BlockingHandler.class).reservedConcurrency(1))
                 .function("disabled", f -> f.handler(BlockingHandler.class).reservedConcurrency(0))
+                .function("slow-start", f -> f.handler(SlowStartHandler.class).timeoutSeconds(5))
                 .build());
     }
 
@@ -78,6 +80,21 @@ class TimeoutAndThrottlingTest {
         InvokeResponse next = lambda.invoke("authorize-payment", "{}");
 
         assertThat(next.payload().asUtf8String()).isEqualTo("\"released by instance 2\"");
+    }
+
+    @Test
+    void invoke_shouldTimeOut_whenConstructingTheHandlerTakesLongerThanTheTimeout() throws Exception {
+        CompletableFuture<InvokeResponse> call = CompletableFuture.supplyAsync(() -> lambda.invoke("slow-start", "{}"));
+        assertThat(SlowStartHandler.CONSTRUCTING.tryAcquire(10, TimeUnit.SECONDS)).isTrue();
+
+        lambda.advance(Duration.ofSeconds(5));
+
+        InvokeResponse response = call.get(10, TimeUnit.SECONDS);
+        assertThat(response.functionError()).isEqualTo("Unhandled");
+        assertThat(Jsons.parse(response.payload().asByteArray()).path("errorMessage").asText())
+                .endsWith("Error: Task timed out after 5.00 seconds");
+        SlowStartHandler.RELEASE.release();
+        assertThat(lambda.invoke("slow-start", "{}").payload().asUtf8String()).isEqualTo("\"started\"");
     }
 
     @Test
