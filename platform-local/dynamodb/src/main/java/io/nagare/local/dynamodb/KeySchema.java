@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.nagare.local.dynamodb.item.AttributeValue;
 import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.item.ItemSize;
 
 /**
  * The key of a table or index: a partition (HASH) attribute and an optional sort (RANGE) attribute, each with its
@@ -11,6 +12,9 @@ import io.nagare.local.dynamodb.item.DynamoDbErrors;
  */
 record KeySchema(String partitionName, AttributeValue.Type partitionType, String sortName,
                  AttributeValue.Type sortType) {
+
+    static final int MAX_PARTITION_KEY_BYTES = 2048;
+    static final int MAX_SORT_KEY_BYTES = 1024;
 
     boolean hasSort() {
         return sortName != null;
@@ -86,6 +90,15 @@ record KeySchema(String partitionName, AttributeValue.Type partitionType, String
                 throw DynamoDbErrors.validation("One or more parameter values are not valid. The AttributeValue for "
                         + "a key attribute cannot contain an empty " + kind(item.get(name)) + " value. Key: " + name);
             }
+        }
+        // DynamoDB's own wording, missing space included.
+        if (ItemSize.of(item.get(partitionName)) > MAX_PARTITION_KEY_BYTES) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Size of hashkey has exceeded "
+                    + "the maximum size limit of2048 bytes");
+        }
+        if (hasSort() && ItemSize.of(item.get(sortName)) > MAX_SORT_KEY_BYTES) {
+            throw DynamoDbErrors.validation("One or more parameter values were invalid: Aggregated size of all range "
+                    + "keys has exceeded the size limit of 1024 bytes");
         }
     }
 

@@ -109,6 +109,13 @@ class ItemOperationsTest {
     }
 
     @Test
+    void putItem_shouldRefuseAPartitionKeyOver2048Bytes() {
+        assertThatThrownBy(() -> local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("k".repeat(2049))))))
+                .hasMessageStartingWith("One or more parameter values were invalid: Size of hashkey has exceeded the "
+                        + "maximum size limit of2048 bytes");
+    }
+
+    @Test
     void putItem_shouldRefuseAnItemOver400Kilobytes() {
         String big = "x".repeat(400 * 1024);
         assertThatThrownBy(() -> local.client.putItem(b -> b.tableName("Orders")
