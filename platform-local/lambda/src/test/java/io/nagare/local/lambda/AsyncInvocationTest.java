@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.nagare.local.lambda.handlers.FailingHandler;
 import io.nagare.local.lambda.handlers.GreetingHandler;
+import io.nagare.local.runtime.ManualClock;
 import io.nagare.local.runtime.targets.EventTargetException;
 import io.nagare.local.runtime.targets.EventTargetInvoker;
 import io.nagare.local.runtime.targets.EventTargetRequest;
@@ -187,7 +189,7 @@ class AsyncInvocationTest {
                 .payload(SdkBytes.fromUtf8String(payload)));
     }
 
-    private LocalLambda start(java.time.Instant now) {
+    private LocalLambda start(Instant now) {
         return LocalLambda.builder(PlatformModel.builder().owner("payments")
                         .queue("charge-dlq", QueueDeclaration.Builder::asDeadLetterQueue)
                         .function("greet", f -> f.handler(GreetingHandler.class))
@@ -197,7 +199,7 @@ class AsyncInvocationTest {
                         .function("throttled", f -> f.handler(FailingHandler.class).deadLetterQueue("charge-dlq")
                                 .reservedConcurrency(0))
                         .build())
-                .clock(new io.nagare.local.runtime.ManualClock(now))
+                .clock(new ManualClock(now))
                 .dataDirectory(dataDirectory)
                 .service(queues)
                 .start();

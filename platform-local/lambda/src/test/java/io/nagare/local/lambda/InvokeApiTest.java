@@ -135,7 +135,7 @@ class InvokeApiTest {
 
     @Test
     void invoke_shouldCheckWithoutRunning_whenTheInvocationTypeIsDryRun() {
-        int before = io.nagare.local.lambda.handlers.FailingHandler.INVOCATIONS.get();
+        int before = FailingHandler.INVOCATIONS.get();
 
         InvokeResponse response = lambda.client.invoke(b -> b.functionName("charge")
                 .invocationType(InvocationType.DRY_RUN).payload(SdkBytes.fromUtf8String("{}")));
