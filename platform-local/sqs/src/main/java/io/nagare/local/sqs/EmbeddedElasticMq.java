@@ -1,6 +1,8 @@
 package io.nagare.local.sqs;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -9,10 +11,13 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
 import org.apache.pekko.pattern.Patterns;
+import org.elasticmq.MessageId;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.msg.CreateQueue;
+import org.elasticmq.msg.LookupMessage;
+import org.elasticmq.msg.LookupQueue;
 import org.elasticmq.msg.RestoreMessages;
 import org.elasticmq.persistence.CreateQueueMetadata;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -42,13 +47,16 @@ final class EmbeddedElasticMq implements AutoCloseable {
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
 
     private final ActorSystem system;
+    private final StoredQueues stored;
     private final ActorRef journal;
     private final ActorRef queues;
     private final SQSRestServer server;
     private final int port;
 
-    private EmbeddedElasticMq(ActorSystem system, ActorRef journal, ActorRef queues, SQSRestServer server) {
+    private EmbeddedElasticMq(ActorSystem system, StoredQueues stored, ActorRef journal, ActorRef queues,
+                              SQSRestServer server) {
         this.system = system;
+        this.stored = stored;
         this.journal = journal;
         this.queues = queues;
         this.server = server;
@@ -74,7 +82,7 @@ final class EmbeddedElasticMq implements AutoCloseable {
                     .withServerAddress(new NodeAddress("http", "*", 0, ""))
                     .withAWSRegion(region)
                     .withAWSAccountId(accountId);
-            return new EmbeddedElasticMq(system, journal, queues, builder.start());
+            return new EmbeddedElasticMq(system, stored.orElse(null), journal, queues, builder.start());
         } catch (RuntimeException e) {
             terminate(system);
             throw e;
@@ -84,6 +92,28 @@ final class EmbeddedElasticMq implements AutoCloseable {
     /** ElasticMQ's queue manager actor, for in-process sends. */
     ActorRef queues() {
         return queues;
+    }
+
+    /**
+     * Forgets the purged messages of {@code queueName} in the journal. ElasticMQ purges without a queue event, so
+     * after a successful PurgeQueue the journal drops every message the queue actor no longer holds; messages sent
+     * after the purge are still held and stay.
+     */
+    void purged(String queueName) {
+        if (journal == null) {
+            return;
+        }
+        Object queue = ask(queues, new LookupQueue(queueName), queueName);
+        if (!(queue instanceof Option<?> found) || found.isEmpty()) {
+            return;
+        }
+        List<String> gone = new ArrayList<>();
+        for (String id : stored.messageIds(queueName)) {
+            if (((Option<?>) ask((ActorRef) found.get(), new LookupMessage(new MessageId(id)), queueName)).isEmpty()) {
+                gone.add(id);
+            }
+        }
+        journal.tell(new QueueJournal.Forget(queueName, gone), ActorRef.noSender());
     }
 
     /** The loopback port of ElasticMQ's REST server. */
@@ -126,7 +156,7 @@ final class EmbeddedElasticMq implements AutoCloseable {
             return Patterns.ask(actor, message, START_TIMEOUT).toCompletableFuture()
                     .get(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (Exception e) {
-            throw new IllegalStateException("cannot restore SQS queue " + queue + ": " + e, e);
+            throw new IllegalStateException("no answer from ElasticMQ about queue " + queue + ": " + e, e);
         }
     }
 

@@ -25,6 +25,10 @@ final class QueueJournal extends AbstractActor {
     private final List<ActorRef> awaitingCommit = new ArrayList<>();
     private boolean flushQueued;
 
+    /** Messages a queue no longer holds although no event said so (ElasticMQ purges without one). */
+    record Forget(String queueName, List<String> messageIds) {
+    }
+
     private QueueJournal(StoredQueues stored) {
         this.stored = stored;
     }
@@ -45,6 +49,8 @@ final class QueueJournal extends AbstractActor {
                         stored.putMessage(event.queueName(), event.message())))
                 .match(QueueEvent.MessageRemoved.class, event -> acknowledged(() ->
                         stored.removeMessage(event.queueName(), event.messageId())))
+                .match(Forget.class, forget -> changed(() -> forget.messageIds().forEach(id ->
+                        stored.removeMessage(forget.queueName(), id))))
                 .matchEquals(FLUSH, flush -> flush())
                 .build();
     }

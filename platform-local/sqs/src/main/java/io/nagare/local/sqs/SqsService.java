@@ -3,6 +3,9 @@ package io.nagare.local.sqs;
 import java.io.IOException;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import io.nagare.local.runtime.LocalRequest;
 import io.nagare.local.runtime.LocalResponse;
 import io.nagare.local.runtime.LocalService;
@@ -12,10 +15,13 @@ import io.nagare.local.runtime.targets.EventTargetRequest;
 
 /**
  * Local Amazon SQS on the runtime's endpoint: requests in either SQS protocol are handed to the embedded ElasticMQ
- * unchanged but for the hop, and EventBridge delivers rule targets and dead-letter messages through
+ * as they came (only a JSON error's {@code x-amzn-query-error} header is corrected on the way back, and a purge is
+ * passed on to the journal), and EventBridge delivers rule targets and dead-letter messages through
  * {@link EventTargetInvoker.Sqs}.
  */
 final class SqsService implements LocalService, EventTargetInvoker.Sqs {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RuntimeContext context;
     private final EmbeddedElasticMq elasticMq;
@@ -44,13 +50,17 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
     @Override
     public LocalResponse handle(LocalRequest request) {
         try {
-            return QueryCompatibleError.correct(client.exchange(request.method(), SqsProtocol.uri(request),
-                    host(request), request.headers(), request.body()));
+            LocalResponse response = client.exchange(request.method(), SqsProtocol.uri(request), host(request),
+                    request.headers(), request.body());
+            if (response.status() == 200) {
+                SqsProtocol.purgedQueue(request).ifPresent(elasticMq::purged);
+            }
+            return QueryCompatibleError.correct(response);
         } catch (IOException e) {
             // A 5xx the SDKs retry, in SQS's JSON error shape.
-            return LocalResponse.json(503, SqsProtocol.JSON_CONTENT_TYPE,
-                    "{\"__type\":\"com.amazonaws.sqs#ServiceUnavailable\",\"message\":\"local SQS is unavailable: "
-                            + e.getMessage().replace("\"", "'") + "\"}");
+            ObjectNode error = JSON.createObjectNode().put("__type", "com.amazonaws.sqs#ServiceUnavailable")
+                    .put("message", "local SQS is unavailable: " + e.getMessage());
+            return LocalResponse.json(503, SqsProtocol.JSON_CONTENT_TYPE, error.toString());
         }
     }
 

@@ -63,15 +63,7 @@ final class StoredQueues {
 
     void removeQueue(String name) {
         queues.remove(name);
-        List<String> keys = new ArrayList<>();
-        for (Iterator<String> it = messages.keyIterator(prefix(name)); it.hasNext(); ) {
-            String key = it.next();
-            if (!key.startsWith(prefix(name))) {
-                break;
-            }
-            keys.add(key);
-        }
-        keys.forEach(messages::remove);
+        keys(name).forEach(messages::remove);
     }
 
     void putMessage(String queue, InternalMessage message) {
@@ -96,14 +88,25 @@ final class StoredQueues {
 
     scala.collection.immutable.List<InternalMessage> messages(String queue) {
         List<InternalMessage> restored = new ArrayList<>();
-        for (Iterator<String> it = messages.keyIterator(prefix(queue)); it.hasNext(); ) {
+        keys(queue).forEach(key -> restored.add(MessageCodec.read(messages.get(key))));
+        return CollectionConverters.asScala(restored).toList();
+    }
+
+    List<String> messageIds(String queue) {
+        return keys(queue).stream().map(key -> key.substring(prefix(queue).length())).toList();
+    }
+
+    private List<String> keys(String queue) {
+        String prefix = prefix(queue);
+        List<String> keys = new ArrayList<>();
+        for (Iterator<String> it = messages.keyIterator(prefix); it.hasNext(); ) {
             String key = it.next();
-            if (!key.startsWith(prefix(queue))) {
+            if (!key.startsWith(prefix)) {
                 break;
             }
-            restored.add(MessageCodec.read(messages.get(key)));
+            keys.add(key);
         }
-        return CollectionConverters.asScala(restored).toList();
+        return keys;
     }
 
     private static String prefix(String queue) {

@@ -105,6 +105,22 @@ class RestartTest {
     }
 
     @Test
+    void restart_shouldNotBringBackPurgedMessages_butKeepThoseSentAfterThePurge() {
+        try (LocalSqs before = new LocalSqs(dataDirectory)) {
+            String url = before.createQueue("purged");
+            before.client.sendMessage(b -> b.queueUrl(url).messageBody("stale 1"));
+            before.client.sendMessage(b -> b.queueUrl(url).messageBody("stale 2"));
+            before.client.purgeQueue(b -> b.queueUrl(url));
+            before.client.sendMessage(b -> b.queueUrl(url).messageBody("fresh"));
+        }
+
+        try (LocalSqs after = new LocalSqs(dataDirectory)) {
+            assertThat(after.client.receiveMessage(b -> b.queueUrl(after.queueUrl("purged")).maxNumberOfMessages(10))
+                    .messages()).extracting(Message::body).containsExactly("fresh");
+        }
+    }
+
+    @Test
     void restart_shouldKeepAFifoQueueInOrderAndDeduplicating_whenTheDataDirectoryIsReopened() {
         try (LocalSqs before = new LocalSqs(dataDirectory)) {
             String url = before.client.createQueue(b -> b.queueName("ledger.fifo").attributes(Map.of(
