@@ -11,10 +11,10 @@ import io.nagare.local.runtime.LocalClock;
 import io.nagare.local.runtime.WallClock;
 
 /**
- * The time ElasticMQ's queue actors read (visibility timeouts, delays, receive counts, FIFO deduplication windows):
- * wall time plus how far the injected clock has moved since its origin: the clock's reading when the data directory
- * was first used (kept in {@link StoredQueues}), or when the service started if it keeps nothing. A test that
- * restarts the runtime with the same clock therefore finds visibility deadlines and delays where it left them.
+ * The time ElasticMQ's queue actors read (visibility timeouts, delays, receive deadlines, first-receive timestamps,
+ * FIFO deduplication windows): wall time plus how far the injected clock has moved since its origin, the clock's
+ * reading when the data directory was first used (kept in {@link StoredQueues}), or when the service started if it
+ * keeps nothing. A test that restarts the runtime with the same clock finds visibility deadlines where it left them.
  *
  * <p>Why not the injected clock alone: elasticmq-core 1.7.1 stamps a new message's first delivery time and creation
  * time with {@code System.currentTimeMillis()} / {@code OffsetDateTime.now()} ({@code InternalMessage.from}), not with
@@ -22,6 +22,10 @@ import io.nagare.local.runtime.WallClock;
  * message in the future and never deliverable. Adding the clock's advance to wall time keeps new messages deliverable
  * at once and still lets a test expire a visibility timeout or a delay by advancing its clock, without sleeping. The
  * {@link WallClock} of {@code ./nagare up} already is wall time, so nothing is added to it.
+ *
+ * <p>Still on wall time, inside ElasticMQ: long-poll waits and their wake-ups (Pekko's scheduler), the one-second
+ * sweep that forgets expired FIFO deduplication ids, message-move task pacing, {@code SentTimestamp} and queue
+ * timestamps, and the visible / not-visible counts of {@code GetQueueAttributes}.
  */
 final class ElasticMqClock extends NowProvider {
 

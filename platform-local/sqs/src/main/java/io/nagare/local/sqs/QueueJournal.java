@@ -55,7 +55,7 @@ final class QueueJournal extends AbstractActor {
                 .build();
     }
 
-    /** Commits what a stop left behind: a stop can overtake the queued flush. */
+    /** Commits what is left when the actor stops before its queued flush (the actor system terminating). */
     @Override
     public void postStop() {
         flush();
