@@ -1,0 +1,98 @@
+package io.nagare.infra;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.nagare.infra.network.NetworkStack;
+import io.nagare.infra.security.PartnerIdentityProps;
+import io.nagare.infra.security.SecurityStack;
+import io.nagare.platform.model.ApiRouteDeclaration;
+import io.nagare.schemas.EventType;
+import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.constructs.Construct;
+
+/**
+ * The whole platform of one environment: a stack per concern, in dependency order. Stack names are
+ * {@code Nagare-<Env>-<Concern>}.
+ */
+public final class NagarePlatform {
+
+    /** Event sources of partner systems: {@code nagare.partner.<partner>}. */
+    static final String PARTNER_SOURCE_PREFIX = "nagare.partner.";
+
+    private final SecurityStack security;
+    private final NetworkStack network;
+
+    private NagarePlatform(Construct scope, PlatformInputs inputs) {
+        PlatformEnvironment environment = inputs.environment();
+        security = new SecurityStack(scope, stackName(environment, "Security"), props(environment, "Security",
+                "KMS keys, Cognito and the regional web firewall"), environment,
+                new PartnerIdentityProps(environment, routeScopes(inputs), partners(inputs)),
+                inputs.allowedCountries());
+        network = new NetworkStack(scope, stackName(environment, "Network"), props(environment, "Network",
+                "VPC, subnets, NAT, VPC endpoints and flow logs"), environment, security.keys().logs());
+        for (Stack stack : stacks()) {
+            Tags.of(stack).add("service", "nagare");
+            Tags.of(stack).add("environment", environment.id());
+            Tags.of(stack).add("domain", "platform");
+        }
+    }
+
+    /** Creates every stack of {@code inputs.environment()} under {@code scope} (an app or a pipeline stage). */
+    public static NagarePlatform create(Construct scope, PlatformInputs inputs) {
+        return new NagarePlatform(scope, inputs);
+    }
+
+    public SecurityStack security() {
+        return security;
+    }
+
+    public NetworkStack network() {
+        return network;
+    }
+
+    /** Every stack, in deployment order. */
+    public List<Stack> stacks() {
+        return List.of(security, network);
+    }
+
+    static String stackName(PlatformEnvironment environment, String concern) {
+        return "Nagare-" + environment.title() + "-" + concern;
+    }
+
+    private static StackProps props(PlatformEnvironment environment, String concern, String description) {
+        return StackProps.builder()
+                .stackName(stackName(environment, concern))
+                .description("Nagare " + environment.id() + ": " + description)
+                .env(region(PlatformEnvironment.REGION))
+                .terminationProtection(environment.deletionProtection())
+                .build();
+    }
+
+    /** A Region-only environment: the account comes from the deploying credentials, so synth needs none. */
+    static Environment region(String region) {
+        return Environment.builder().region(region).build();
+    }
+
+    private static Set<String> routeScopes(PlatformInputs inputs) {
+        Set<String> scopes = new TreeSet<>();
+        for (ApiRouteDeclaration route : inputs.model().routes()) {
+            scopes.addAll(route.scopes());
+        }
+        return scopes;
+    }
+
+    private static Set<String> partners(PlatformInputs inputs) {
+        Set<String> partners = new TreeSet<>();
+        for (EventType type : inputs.registry().eventTypes()) {
+            if (type.source().startsWith(PARTNER_SOURCE_PREFIX)) {
+                partners.add(type.source().substring(PARTNER_SOURCE_PREFIX.length()));
+            }
+        }
+        return partners;
+    }
+}

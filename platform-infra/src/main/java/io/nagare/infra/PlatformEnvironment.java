@@ -1,0 +1,98 @@
+package io.nagare.infra;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.services.logs.RetentionDays;
+
+/**
+ * The three deployments of the platform. They differ only where cost and safety differ: NAT gateways, deletion
+ * protection, table replicas, instance sizes and how long logs are kept.
+ */
+public enum PlatformEnvironment {
+    DEV(1, false, false, "t4g.medium", "cache.t4g.small", RetentionDays.ONE_MONTH, 1),
+    STAGING(1, false, true, "t4g.large", "cache.t4g.medium", RetentionDays.THREE_MONTHS, 2),
+    PROD(2, true, true, "r7g.large", "cache.r7g.large", RetentionDays.ONE_YEAR, 2);
+
+    /** The seed's region: Tokyo. */
+    public static final String REGION = "ap-northeast-1";
+    /** Where global tables keep their replica and the data keys their replicas: Osaka. */
+    public static final String REPLICA_REGION = "ap-northeast-3";
+
+    private final int natGateways;
+    private final boolean deletionProtection;
+    private final boolean tableReplicas;
+    private final String databaseInstanceClass;
+    private final String cacheNodeType;
+    private final RetentionDays logRetention;
+    private final int fargateTasks;
+
+    PlatformEnvironment(int natGateways, boolean deletionProtection, boolean tableReplicas,
+                        String databaseInstanceClass, String cacheNodeType, RetentionDays logRetention,
+                        int fargateTasks) {
+        this.natGateways = natGateways;
+        this.deletionProtection = deletionProtection;
+        this.tableReplicas = tableReplicas;
+        this.databaseInstanceClass = databaseInstanceClass;
+        this.cacheNodeType = cacheNodeType;
+        this.logRetention = logRetention;
+        this.fargateTasks = fargateTasks;
+    }
+
+    /** {@code dev}, {@code staging} or {@code prod}, case-insensitively. */
+    public static PlatformEnvironment parse(String name) {
+        try {
+            return valueOf(name.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown environment '" + name + "'; expected one of "
+                    + Arrays.stream(values()).map(PlatformEnvironment::id).collect(Collectors.joining(", ")), e);
+        }
+    }
+
+    /** {@code dev}, {@code staging}, {@code prod}: in stack names and tags. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code Dev}, {@code Staging}, {@code Prod}: the prefix of stack names. */
+    public String title() {
+        return name().charAt(0) + name().substring(1).toLowerCase(Locale.ROOT);
+    }
+
+    /** One NAT gateway per AZ in prod, so losing an AZ does not cut the other off; one elsewhere. */
+    public int natGateways() {
+        return natGateways;
+    }
+
+    public boolean deletionProtection() {
+        return deletionProtection;
+    }
+
+    /** Whether global tables get their replica in {@link #REPLICA_REGION}. */
+    public boolean tableReplicas() {
+        return tableReplicas;
+    }
+
+    public String databaseInstanceClass() {
+        return databaseInstanceClass;
+    }
+
+    public String cacheNodeType() {
+        return cacheNodeType;
+    }
+
+    public RetentionDays logRetention() {
+        return logRetention;
+    }
+
+    public int fargateTasks() {
+        return fargateTasks;
+    }
+
+    /** Data outlives a deleted stack where it matters; dev data may go with its stack. */
+    public RemovalPolicy dataRemovalPolicy() {
+        return this == DEV ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
+    }
+}

@@ -1,0 +1,33 @@
+package io.nagare.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.nagare.infra.compliance.CompliancePacks;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.assertions.Match;
+import software.amazon.awscdk.cxapi.SynthesisMessage;
+
+/** Every stack of every environment passes every pack: no cdk-nag error that is not acknowledged. */
+class CompliancePacksTest {
+
+    static Stream<Arguments> stacksAndPacks() {
+        return Stream.of(PlatformEnvironment.values())
+                .flatMap(env -> PlatformFixture.platform(env).stacks().stream())
+                .flatMap(stack -> CompliancePacks.RULE_PREFIXES.stream().map(pack -> Arguments.of(stack, pack)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("stacksAndPacks")
+    void stack_shouldHaveNoUnacknowledgedErrors_whenCheckedByPack(Stack stack, String pack) {
+        List<SynthesisMessage> errors = PlatformFixture.annotations(stack)
+                .findError("*", Match.stringLikeRegexp(pack.replace(".", "\\.") + "-.*"));
+        assertThat(errors).extracting(e -> e.getId() + " " + e.getEntry().getData()).isEmpty();
+    }
+}
