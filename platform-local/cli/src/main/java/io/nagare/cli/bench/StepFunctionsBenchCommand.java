@@ -12,6 +12,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +41,7 @@ import picocli.CommandLine.Option;
 public final class StepFunctionsBenchCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int MAX_CLIENT_THREADS = 16;
 
     @Option(names = "--definition", description = "ASL file to run (default: a 12-state order saga with a Choice, a "
             + "Map and six Lambda tasks).")
@@ -126,29 +129,45 @@ public final class StepFunctionsBenchCommand implements Callable<Integer> {
         return service.call("CreateStateMachine", request).get("stateMachineArn").asText();
     }
 
-    /** Runs {@code count} executions keeping the concurrency; returns the elapsed seconds. */
+    /**
+     * Runs {@code count} executions keeping the concurrency; returns the elapsed seconds. Several client threads
+     * start them, as callers of the API would: each StartExecution waits until it is durable, and callers waiting at
+     * the same moment share one commit.
+     */
     private double run(StepFunctionsService service, String machineArn, String executionInput, int count)
             throws InterruptedException {
         Semaphore inFlight = new Semaphore(concurrency);
         CountDownLatch done = new CountDownLatch(count);
         AtomicInteger failed = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(Math.min(concurrency, MAX_CLIENT_THREADS));
         long start = System.nanoTime();
-        for (int i = 0; i < count; i++) {
-            inFlight.acquire();
-            ObjectNode request = JSON.createObjectNode();
-            request.put("stateMachineArn", machineArn);
-            request.put("input", executionInput);
-            String arn = service.call("StartExecution", request).get("executionArn").asText();
-            service.whenEnded(arn).whenComplete((status, error) -> {
-                if (error != null || !"SUCCEEDED".equals(status)) {
-                    failed.incrementAndGet();
-                }
-                inFlight.release();
-                done.countDown();
-            });
-        }
-        if (!done.await(10, TimeUnit.MINUTES)) {
-            throw new IllegalStateException("executions did not end within 10 minutes");
+        try {
+            for (int i = 0; i < count; i++) {
+                clients.execute(() -> {
+                    try {
+                        inFlight.acquire();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    ObjectNode request = JSON.createObjectNode();
+                    request.put("stateMachineArn", machineArn);
+                    request.put("input", executionInput);
+                    String arn = service.call("StartExecution", request).get("executionArn").asText();
+                    service.whenEnded(arn).whenComplete((status, error) -> {
+                        if (error != null || !"SUCCEEDED".equals(status)) {
+                            failed.incrementAndGet();
+                        }
+                        inFlight.release();
+                        done.countDown();
+                    });
+                });
+            }
+            if (!done.await(10, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("executions did not end within 10 minutes");
+            }
+        } finally {
+            clients.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         if (failed.get() > 0) {

@@ -24,7 +24,9 @@ interface Journal {
     /** Whether the journal keeps history events (EXPRESS executions keep none, as on AWS). */
     boolean keepsHistory();
 
+    /** The store's journal; frames are kept only in a durable store (an in-memory one never resumes anything). */
     static Journal of(StepFunctionsStore store) {
+        boolean resumable = store.durable();
         return new Journal() {
             @Override
             public void turn(Runnable step) {
@@ -39,12 +41,16 @@ interface Journal {
 
             @Override
             public void saveFrame(long seq, Frame frame) {
-                store.putFrame(seq, frame.slot, Json.bytes(frame.toJson()));
+                if (resumable) {
+                    store.putFrame(seq, frame.slot, Json.bytes(frame.toJson()));
+                }
             }
 
             @Override
             public void deleteFrame(long seq, Frame frame) {
-                store.deleteFrame(seq, frame.slot);
+                if (resumable) {
+                    store.deleteFrame(seq, frame.slot);
+                }
             }
 
             @Override

@@ -93,6 +93,11 @@ public final class StepFunctionsStore {
         committer.changed();
     }
 
+    /** Whether the store is a file that survives a restart (else it lives and dies with the process). */
+    public boolean durable() {
+        return store.getFileStore() != null;
+    }
+
     /** Blocks until everything written before the call is on disk (at once for an in-memory store). */
     public void awaitDurable() {
         committer.awaitCommit();
