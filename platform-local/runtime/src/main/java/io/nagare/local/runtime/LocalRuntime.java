@@ -44,8 +44,8 @@ public final class LocalRuntime implements AutoCloseable {
                 context.services.add(service);
             }
             this.services = Collections.unmodifiableList(created);
-            this.endpoint = builder.port < 0 ? null
-                    : LocalEndpoint.start(builder.host, builder.port, new Router(services));
+            context.router = new Router(services);
+            this.endpoint = builder.port < 0 ? null : LocalEndpoint.start(builder.host, builder.port, context.router);
         } catch (RuntimeException e) {
             closeAll(created);
             context.closeStores();
@@ -188,6 +188,7 @@ public final class LocalRuntime implements AutoCloseable {
         private final Map<String, MVStore> stores = new LinkedHashMap<>();
         private final List<LocalService> services = new CopyOnWriteArrayList<>();
         private volatile String endpointUrl;
+        private volatile Router router;
 
         Context(Builder builder) {
             this.region = builder.region;
@@ -251,6 +252,16 @@ public final class LocalRuntime implements AutoCloseable {
                 }
             }
             return Optional.empty();
+        }
+
+        @Override
+        public LocalResponse call(LocalRequest request) {
+            Router current = router;
+            if (current == null) {
+                throw new IllegalStateException("the runtime is still creating its services: call from a request, "
+                        + "not from a service's constructor");
+            }
+            return current.route(request);
         }
 
         synchronized void closeStores() {

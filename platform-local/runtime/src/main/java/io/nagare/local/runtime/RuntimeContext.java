@@ -38,4 +38,11 @@ public interface RuntimeContext {
      * invoking a Lambda function, a rule delivering to a queue). Resolved when called, not at creation.
      */
     <T> Optional<T> service(Class<T> type);
+
+    /**
+     * Serves a request in-process, exactly as the endpoint would (same routing, same wire protocol, no socket):
+     * how one service calls another, e.g. a state machine task invoking a Lambda function or a Lambda function's
+     * SDK client reaching DynamoDB. Available once every service is created.
+     */
+    LocalResponse call(LocalRequest request);
 }

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,22 @@ class LocalRuntimeTest {
             HttpResponse<String> nobody = post(runtime, "Nobody.Home", "{}");
             assertThat(nobody.statusCode()).isEqualTo(400);
             assertThat(nobody.body()).contains("UnknownOperationException").contains("Nobody.Home");
+        }
+    }
+
+    @Test
+    void call_shouldServeInProcess_withTheEndpointsRoutingAndErrors() {
+        try (LocalRuntime runtime = LocalRuntime.builder().port(-1).discoverServices(false)
+                .service(context -> new EchoService(new AtomicBoolean(true))).start()) {
+            LocalResponse ok = runtime.context().call(new LocalRequest("POST", "/", Map.of(),
+                    Map.of("x-amz-target", "Echo.Say"), "{\"word\":\"hi\"}".getBytes()));
+            LocalResponse unknown = runtime.context().call(new LocalRequest("POST", "/", Map.of(),
+                    Map.of("X-Amz-Target", "Nobody.Home"), new byte[0]));
+
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(new String(ok.body())).isEqualTo("{\"said\":\"hi\"}");
+            assertThat(unknown.status()).isEqualTo(400);
+            assertThat(new String(unknown.body())).contains("UnknownOperationException");
         }
     }
 
