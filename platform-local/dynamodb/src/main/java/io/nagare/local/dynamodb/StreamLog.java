@@ -29,6 +29,7 @@ final class StreamLog implements Table.WriteListener {
     private final TableCatalog catalog;
     private final Database database;
     private final LocalClock clock;
+    private final Map<String, MVMap<Long, byte[]>> streams = new java.util.concurrent.ConcurrentHashMap<>();
 
     StreamLog(TableCatalog catalog, Database database) {
         this.catalog = catalog;
@@ -83,9 +84,10 @@ final class StreamLog implements Table.WriteListener {
         return record;
     }
 
+    /** The records of one stream; one map instance per stream, which appenders synchronise on. */
     MVMap<Long, byte[]> records(long tableId, String label) {
-        return catalog.store().openMap("t" + tableId + ".stream." + label, new MVMap.Builder<Long, byte[]>()
-                .keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE));
+        return streams.computeIfAbsent("t" + tableId + ".stream." + label, name -> catalog.store().openMap(name,
+                new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
     }
 
     /** Drops records older than the retention period. */

@@ -29,6 +29,7 @@ final class TimeToLive implements Table.WriteListener {
     private final Durability durability;
     private final ItemLocks locks;
     private final LocalClock clock;
+    private final Map<Long, MVMap<byte[], byte[]>> expiryMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private LocalClock.Timer timer;
     private long scheduledSecond = Long.MAX_VALUE;
 
@@ -68,8 +69,11 @@ final class TimeToLive implements Table.WriteListener {
         }
     }
 
-    /** Rebuilds a table's expiry map after TTL was switched on or off. */
-    synchronized void tableChanged(Table table) {
+    /**
+     * Rebuilds a table's expiry map after TTL was switched on or off, with writes paused. Not under this object's
+     * monitor: writers take the monitor while holding the write gate.
+     */
+    void tableChanged(Table table) {
         durability.checkpoint(() -> {
             MVMap<byte[], byte[]> expiries = expiries(table);
             expiries.clear();
@@ -84,7 +88,9 @@ final class TimeToLive implements Table.WriteListener {
             }
             return null;
         });
-        reschedule();
+        synchronized (this) {
+            reschedule();
+        }
     }
 
     /** Runs on the clock; holds item locks but not this object's monitor, which writers take under item locks. */
@@ -154,7 +160,7 @@ final class TimeToLive implements Table.WriteListener {
     }
 
     private MVMap<byte[], byte[]> expiries(Table table) {
-        return catalog.openBytes("t" + table.definition().id() + ".ttl");
+        return expiryMaps.computeIfAbsent(table.definition().id(), id -> catalog.openBytes("t" + id + ".ttl"));
     }
 
     /** The item's expiry in epoch seconds, or null when it has none that DynamoDB would act on. */
