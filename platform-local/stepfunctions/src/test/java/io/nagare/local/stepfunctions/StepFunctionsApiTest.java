@@ -219,6 +219,41 @@ class StepFunctionsApiTest {
     }
 
     @Test
+    void testState_shouldRunOneStateAndNameTheNextOne_whenItSucceeds() {
+        var result = local.sfn.testState(b -> b.roleArn(LocalStepFunctions.ROLE).input("{\"qty\":2,\"price\":5}")
+                .definition("""
+                        {"Type":"Pass","Parameters":{"total.$":"States.MathAdd($.qty, $.price)"},"Next":"Charge"}"""));
+
+        assertThat(result.statusAsString()).isEqualTo("SUCCEEDED");
+        assertThat(result.output()).isEqualTo("{\"total\":7}");
+        assertThat(result.nextState()).isEqualTo("Charge");
+    }
+
+    @Test
+    void testState_shouldReportRetriableAndCaughtErrors_fromAMockedTask() {
+        String task = """
+                {"Type":"Task","Resource":"arn:aws:states:::lambda:invoke","Parameters":{"FunctionName":"pay"},
+                 "Retry":[{"ErrorEquals":["Busy"]}],"Catch":[{"ErrorEquals":["Declined"],"ResultPath":"$.error","Next":"Refund"}],
+                 "Next":"Ship"}""";
+
+        var retriable = local.sfn.testState(b -> b.roleArn(LocalStepFunctions.ROLE).input("{}").definition(task)
+                .mock(m -> m.errorOutput(e -> e.error("Busy").cause("try later"))));
+        var caught = local.sfn.testState(b -> b.roleArn(LocalStepFunctions.ROLE).input("{}").definition(task)
+                .mock(m -> m.errorOutput(e -> e.error("Declined").cause("no funds"))));
+        var mocked = local.sfn.testState(b -> b.roleArn(LocalStepFunctions.ROLE).input("{}").definition(task)
+                .mock(m -> m.result("{\"Payload\":{\"ok\":true}}")));
+
+        assertThat(retriable.statusAsString()).isEqualTo("RETRIABLE");
+        assertThat(retriable.error()).isEqualTo("Busy");
+        assertThat(caught.statusAsString()).isEqualTo("CAUGHT_ERROR");
+        assertThat(caught.nextState()).isEqualTo("Refund");
+        assertThat(caught.output()).isEqualTo("{\"error\":{\"Error\":\"Declined\",\"Cause\":\"no funds\"}}");
+        assertThat(mocked.statusAsString()).isEqualTo("SUCCEEDED");
+        assertThat(mocked.output()).isEqualTo("{\"Payload\":{\"ok\":true}}");
+        assertThat(mocked.nextState()).isEqualTo("Ship");
+    }
+
+    @Test
     void malformedRequest_shouldAnswerA400WithAnAwsErrorType_neverA500() throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create(local.runtime.endpointUrl()))

@@ -17,6 +17,7 @@ public final class StepFunctionsApi {
     private final StateMachineOperations machines;
     private final ExecutionOperations executions;
     private final TaskTokenOperations tokens;
+    private final TestStateOperation testState;
 
     public StepFunctionsApi(StepFunctionsStore store, StateMachines stateMachines, Definitions definitions,
                             ExecutionEngine engine, LocalClock clock, MockConfig mocks, String region, String accountId) {
@@ -24,6 +25,7 @@ public final class StepFunctionsApi {
         this.machines = new StateMachineOperations(store, stateMachines, definitions, arns, clock);
         this.executions = new ExecutionOperations(engine, store, machines, arns, mocks);
         this.tokens = new TaskTokenOperations(engine, store);
+        this.testState = new TestStateOperation(engine.integrations(), clock);
     }
 
     public JsonNode invoke(String operation, ObjectNode input) {
@@ -45,6 +47,7 @@ public final class StepFunctionsApi {
             case "SendTaskSuccess" -> tokens.success(input);
             case "SendTaskFailure" -> tokens.failure(input);
             case "SendTaskHeartbeat" -> tokens.heartbeat(input);
+            case "TestState" -> testState.test(input);
             default -> throw new AwsServiceException("UnknownOperationException",
                     "not supported: the Step Functions operation " + operation);
         };

@@ -44,6 +44,7 @@ public final class ExecutionEngine implements AutoCloseable {
     private final Interpreter interpreter;
     private final Journal journal;
     private final StatusEvents statusEvents;
+    private final TaskIntegrations integrations;
     private final Map<String, Execution> live = new ConcurrentHashMap<>();
 
     public ExecutionEngine(LocalClock clock, Executor executor, StepFunctionsStore store, Definitions definitions,
@@ -59,7 +60,8 @@ public final class ExecutionEngine implements AutoCloseable {
         this.journal = Journal.of(store);
         this.statusEvents = new StatusEvents(calls, statusEvents);
         ChildExecutions children = new ChildExecutions(machines);
-        TaskDispatcher dispatcher = new TaskDispatcher(new TaskIntegrations(calls, children), tokens, mocks, region);
+        this.integrations = new TaskIntegrations(calls, children);
+        TaskDispatcher dispatcher = new TaskDispatcher(integrations, tokens, mocks, region);
         this.interpreter = new Interpreter(clock, dispatcher, this::ended);
         children.bind(this);
     }
@@ -324,6 +326,11 @@ public final class ExecutionEngine implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The task integrations executions use (TestState calls them too). */
+    public TaskIntegrations integrations() {
+        return integrations;
     }
 
     public int running() {
