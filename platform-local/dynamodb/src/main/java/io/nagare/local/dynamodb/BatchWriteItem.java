@@ -47,7 +47,7 @@ final class BatchWriteItem implements Operation {
         if (writes.size() > 25) {
             throw DynamoDbErrors.validation("Too many items requested for the BatchWriteItem call");
         }
-        database.writes().transact(writes);
+        database.writes().batch(writes);
         ObjectNode out = Database.NODES.objectNode();
         out.putObject("UnprocessedItems");
         return out;

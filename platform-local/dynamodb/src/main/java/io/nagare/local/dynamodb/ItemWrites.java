@@ -54,13 +54,23 @@ final class ItemWrites {
 
     /** A transaction: every condition is checked before any write; failures cancel it with reasons in order. */
     List<PlannedWrite.Outcome> transact(List<PlannedWrite> writes) {
+        return applyTogether(writes, true);
+    }
+
+    /** A batch: like a transaction without conditions, waiting for items other transactions hold. */
+    void batch(List<PlannedWrite> writes) {
+        applyTogether(writes, false);
+    }
+
+    private List<PlannedWrite.Outcome> applyTogether(List<PlannedWrite> writes, boolean transaction) {
         List<Integer> stripes = new ArrayList<>();
         for (PlannedWrite write : writes) {
             stripes.add(locks.stripe(write.table().definition().id(), write.storageKey()));
         }
         List<PlannedWrite.Outcome> outcomes = new ArrayList<>();
         long sequence;
-        try (ItemLocks.Held held = locks.lockAll(stripes)) {
+        try (ItemLocks.Held held = transaction ? cancelOnConflict(stripes, locks::lockTransaction)
+                : locks.lockAll(stripes)) {
             List<Map<String, AttributeValue>> currents = new ArrayList<>();
             List<Map<String, AttributeValue>> nexts = new ArrayList<>();
             List<ObjectNode> reasons = new ArrayList<>();
@@ -113,6 +123,26 @@ final class ItemWrites {
         return outcomes;
     }
 
+    /** Locks a transaction's items, or cancels it naming the items another transaction holds. */
+    private ItemLocks.Held cancelOnConflict(List<Integer> stripes,
+                                            java.util.function.Function<List<Integer>, ItemLocks.Held> lock) {
+        try {
+            return lock.apply(stripes);
+        } catch (ItemLocks.Conflict conflict) {
+            List<ObjectNode> reasons = new ArrayList<>();
+            for (int stripe : stripes) {
+                ObjectNode reason = NODES.objectNode();
+                if (conflict.involves(stripe)) {
+                    reason.put("Code", "TransactionConflict").put("Message", ItemLocks.CONFLICT_MESSAGE);
+                } else {
+                    reason.put("Code", "None");
+                }
+                reasons.add(reason);
+            }
+            throw transactionCanceled(reasons);
+        }
+    }
+
     /** Reads several items under their locks, so no transaction is half-visible among them. */
     List<Map<String, AttributeValue>> readTogether(List<Table> tables, List<byte[]> keys) {
         List<Integer> stripes = new ArrayList<>();
@@ -120,7 +150,7 @@ final class ItemWrites {
             stripes.add(locks.stripe(tables.get(i).definition().id(), keys.get(i)));
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        try (ItemLocks.Held held = locks.lockAll(stripes)) {
+        try (ItemLocks.Held held = cancelOnConflict(stripes, locks::lockToRead)) {
             for (int i = 0; i < tables.size(); i++) {
                 items.add(tables.get(i).get(keys.get(i)));
             }

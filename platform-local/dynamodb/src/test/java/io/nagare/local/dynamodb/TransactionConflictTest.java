@@ -1,0 +1,67 @@
+package io.nagare.local.dynamodb;
+
+import static io.nagare.local.dynamodb.ItemOperationsTest.key;
+import static io.nagare.local.dynamodb.ItemOperationsTest.n;
+import static io.nagare.local.dynamodb.ItemOperationsTest.s;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.TransactionConflictException;
+
+/** An item inside a running transaction is not waited for, as in DynamoDB: the other request fails at once. */
+class TransactionConflictTest {
+
+    @Test
+    void writesAndTransactions_shouldConflict_whileATransactionHoldsTheItem() throws Exception {
+        try (LocalDynamoDb local = LocalDynamoDb.inMemory()) {
+            local.createTable("Stock", null, null);
+            local.client.putItem(b -> b.tableName("Stock").item(Map.of("pk", s("apple"), "qty", n("1"))));
+            DynamoDbService service = local.runtime.service(DynamoDbService.class).orElseThrow();
+            Table table = service.database().catalog().require("Stock");
+            ItemLocks locks = service.database().writes().locks();
+            int stripe = locks.stripe(table.definition().id(), table.storageKey(
+                    Map.of("pk", io.nagare.local.dynamodb.item.AttributeValue.string("apple"))));
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread transaction = new Thread(() -> {
+                try (ItemLocks.Held lock = locks.lockTransaction(List.of(stripe))) {
+                    held.countDown();
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            transaction.start();
+            held.await();
+            try {
+                assertThatThrownBy(() -> local.client.putItem(b -> b.tableName("Stock")
+                        .item(Map.of("pk", s("apple"), "qty", n("2")))))
+                        .isInstanceOf(TransactionConflictException.class)
+                        .hasMessageStartingWith("Transaction is ongoing for the item");
+                assertThatThrownBy(() -> local.client.transactWriteItems(b -> b.transactItems(
+                        TransactWriteItem.builder().put(p -> p.tableName("Stock").item(Map.of("pk", s("pear")))).build(),
+                        TransactWriteItem.builder().delete(d -> d.tableName("Stock").key(key("apple"))).build())))
+                        .isInstanceOfSatisfying(TransactionCanceledException.class, e ->
+                                assertThat(e.cancellationReasons()).extracting(r -> r.code())
+                                        .containsExactly("None", "TransactionConflict"));
+                assertThatThrownBy(() -> local.client.transactGetItems(b -> b.transactItems(
+                        TransactGetItem.builder().get(g -> g.tableName("Stock").key(key("apple"))).build())))
+                        .isInstanceOf(TransactionCanceledException.class);
+            } finally {
+                done.countDown();
+                transaction.join();
+            }
+            assertThat(local.client.getItem(b -> b.tableName("Stock").key(key("apple"))).item().get("qty"))
+                    .isEqualTo(n("1"));
+            assertThat(local.client.getItem(b -> b.tableName("Stock").key(key("pear"))).hasItem()).isFalse();
+        }
+    }
+}
