@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.nagare.infra.data.DataStack;
 import io.nagare.infra.network.NetworkStack;
 import io.nagare.infra.security.PartnerIdentityProps;
 import io.nagare.infra.security.SecurityStack;
@@ -26,6 +27,7 @@ public final class NagarePlatform {
 
     private final SecurityStack security;
     private final NetworkStack network;
+    private final DataStack data;
 
     private NagarePlatform(Construct scope, PlatformInputs inputs) {
         PlatformEnvironment environment = inputs.environment();
@@ -35,6 +37,9 @@ public final class NagarePlatform {
                 inputs.allowedCountries());
         network = new NetworkStack(scope, stackName(environment, "Network"), props(environment, "Network",
                 "VPC, subnets, NAT, VPC endpoints and flow logs"), environment, security.keys().logs());
+        data = new DataStack(scope, stackName(environment, "Data"), props(environment, "Data",
+                "the model's tables, PostgreSQL, Redis, buckets and backups"), environment, inputs.model(),
+                security.keys(), network);
         for (Stack stack : stacks()) {
             Tags.of(stack).add("service", "nagare");
             Tags.of(stack).add("environment", environment.id());
@@ -55,9 +60,13 @@ public final class NagarePlatform {
         return network;
     }
 
+    public DataStack data() {
+        return data;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(security, network);
+        return List.of(security, network, data);
     }
 
     static String stackName(PlatformEnvironment environment, String concern) {
