@@ -8,9 +8,9 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** BatchGetItem: up to 100 keys across tables; everything is processed, so UnprocessedKeys is always empty. */
 final class BatchGetItem implements Operation {

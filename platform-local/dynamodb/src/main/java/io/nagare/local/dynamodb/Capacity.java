@@ -3,8 +3,8 @@ package io.nagare.local.dynamodb;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.ItemSize;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.ItemSize;
 
 /** ConsumedCapacity as DynamoDB reports it when ReturnConsumedCapacity is TOTAL or INDEXES. */
 final class Capacity {

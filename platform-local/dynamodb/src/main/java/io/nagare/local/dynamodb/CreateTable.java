@@ -11,7 +11,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** CreateTable: keys, GSIs and LSIs with projections, billing, stream, SSE, tags, deletion protection. */
 final class CreateTable implements Operation {

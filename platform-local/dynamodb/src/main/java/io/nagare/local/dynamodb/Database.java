@@ -16,11 +16,11 @@ record Database(TableCatalog catalog, ItemWrites writes, RuntimeContext runtime)
     Table tableByArn(String arn) {
         String prefix = "arn:aws:dynamodb:" + runtime.region() + ":" + runtime.accountId() + ":table/";
         if (arn == null || !arn.startsWith(prefix) || arn.substring(prefix.length()).contains("/")) {
-            throw io.nagare.local.dynamodb.item.DynamoDbErrors.resourceNotFound(
+            throw io.nagare.local.dynamodb.internal.item.DynamoDbErrors.resourceNotFound(
                     "Requested resource not found: ResourcArn: " + arn + " not found");
         }
         return catalog.find(arn.substring(prefix.length())).orElseThrow(() ->
-                io.nagare.local.dynamodb.item.DynamoDbErrors.resourceNotFound(
+                io.nagare.local.dynamodb.internal.item.DynamoDbErrors.resourceNotFound(
                         "Requested resource not found: ResourcArn: " + arn + " not found"));
     }
 }

@@ -4,10 +4,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
 
 /** DeleteItem: removes the item when the condition holds (deleting a missing item succeeds). */
 final class DeleteItem implements Operation {

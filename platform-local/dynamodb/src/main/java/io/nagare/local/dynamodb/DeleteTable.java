@@ -2,7 +2,7 @@ package io.nagare.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** DeleteTable: the table and its indexes go at once; the answer still says DELETING, as DynamoDB's does. */
 final class DeleteTable implements Operation {

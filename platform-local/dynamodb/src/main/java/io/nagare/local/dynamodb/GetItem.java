@@ -4,12 +4,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.expression.Expressions;
-import io.nagare.local.dynamodb.expression.Projection;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.ItemSize;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.expression.Expressions;
+import io.nagare.local.dynamodb.internal.expression.Projection;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.ItemSize;
 
 /** GetItem: one item by key, optionally projected. Reads are always strongly consistent here. */
 final class GetItem implements Operation {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /**
  * A secondary index: its key, and which attributes it projects (ALL, KEYS_ONLY, or INCLUDE with named ones).

@@ -3,12 +3,12 @@ package io.nagare.local.dynamodb;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.DocumentPath;
-import io.nagare.local.dynamodb.expression.Operand;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
-import io.nagare.local.dynamodb.item.KeyCodec;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.DocumentPath;
+import io.nagare.local.dynamodb.internal.expression.Operand;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.KeyCodec;
 
 /**
  * The stored-key range a KeyConditionExpression selects: one partition, narrowed by at most one sort key condition.

@@ -2,9 +2,9 @@ package io.nagare.local.dynamodb;
 
 import java.util.Map;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
-import io.nagare.local.dynamodb.item.ItemSize;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.ItemSize;
 
 /**
  * The key of a table or index: a partition (HASH) attribute and an optional sort (RANGE) attribute, each with its

@@ -7,11 +7,11 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.Projection;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.ItemSize;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.Projection;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.ItemSize;
 
 /**
  * Reads one page of a Query or Scan: stops after Limit evaluated items or 1 MB read, filters after reading (so

@@ -3,8 +3,8 @@ package io.nagare.local.dynamodb;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /**
  * One item write as a request asks for it, ready to run against the item's current value: the condition it must

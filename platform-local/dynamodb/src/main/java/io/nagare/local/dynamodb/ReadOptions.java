@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.DocumentPath;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.expression.Expressions;
-import io.nagare.local.dynamodb.expression.Projection;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.DocumentPath;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.expression.Expressions;
+import io.nagare.local.dynamodb.internal.expression.Projection;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** The parameters Query and Scan share: index, Select, ProjectionExpression, FilterExpression, Limit, consistency. */
 record ReadOptions(ReadTarget target, Condition filter, Projection projection, boolean countOnly, boolean fromTable,

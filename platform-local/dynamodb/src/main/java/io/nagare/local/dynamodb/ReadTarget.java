@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
-import io.nagare.local.dynamodb.item.ItemCodec;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.ItemCodec;
 import io.nagare.local.runtime.AwsServiceException;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;

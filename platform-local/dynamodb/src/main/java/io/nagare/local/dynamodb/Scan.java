@@ -6,10 +6,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
-import io.nagare.local.dynamodb.item.KeyCodec;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.KeyCodec;
 
 /**
  * Scan: the whole table or index in stored-key (hash) order, a page at a time. Segment i of TotalSegments n reads
@@ -30,7 +30,7 @@ final class Scan implements Operation {
         Integer segment = Requests.has(input, "Segment") ? input.get("Segment").asInt() : null;
         Integer totalSegments = Requests.has(input, "TotalSegments") ? input.get("TotalSegments").asInt() : null;
         checkSegments(segment, totalSegments);
-        ReadOptions options = ReadOptions.read(database, input, null, new io.nagare.local.dynamodb.expression.Condition[1]);
+        ReadOptions options = ReadOptions.read(database, input, null, new io.nagare.local.dynamodb.internal.expression.Condition[1]);
         ReadTarget target = options.target();
         byte[] lower = null;
         byte[] upper = null;

@@ -3,7 +3,7 @@ package io.nagare.local.dynamodb;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** Reads a StreamSpecification: the view type when enabled, null when not. */
 final class StreamSpecifications {

@@ -3,7 +3,7 @@ package io.nagare.local.dynamodb;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** Finds a table's stream by ARN, and names its single shard. */
 final class Streams {

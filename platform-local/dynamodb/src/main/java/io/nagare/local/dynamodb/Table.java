@@ -2,9 +2,9 @@ package io.nagare.local.dynamodb;
 
 import java.util.Map;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.ItemCodec;
-import io.nagare.local.dynamodb.item.KeyCodec;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.ItemCodec;
+import io.nagare.local.dynamodb.internal.item.KeyCodec;
 import org.h2.mvstore.MVMap;
 
 /**

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** Reads AttributeDefinitions, KeySchema and index definitions of CreateTable / UpdateTable, as DynamoDB checks them. */
 final class TableSchemaReader {

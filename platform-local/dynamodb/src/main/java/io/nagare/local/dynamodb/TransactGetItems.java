@@ -7,9 +7,9 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** TransactGetItems: up to 100 items read together, so no transaction is seen half-applied among them. */
 final class TransactGetItems implements Operation {

@@ -11,10 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 import io.nagare.local.runtime.AwsServiceException;
 
 /**

@@ -5,15 +5,15 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.DocumentPath;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.expression.Expressions;
-import io.nagare.local.dynamodb.expression.Projection;
-import io.nagare.local.dynamodb.expression.UpdateExpression;
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.AttributeValueJson;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.DocumentPath;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.expression.Expressions;
+import io.nagare.local.dynamodb.internal.expression.Projection;
+import io.nagare.local.dynamodb.internal.expression.UpdateExpression;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValueJson;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** UpdateItem: applies an UpdateExpression (creating the item when absent); all five ReturnValues. */
 final class UpdateItem implements Operation {

@@ -2,7 +2,7 @@ package io.nagare.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** UpdateTimeToLive: switches expiry on an attribute on or off; expired items are then deleted on the clock. */
 final class UpdateTimeToLive implements Operation {

@@ -1,9 +1,9 @@
 package io.nagare.local.dynamodb;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.nagare.local.dynamodb.expression.Condition;
-import io.nagare.local.dynamodb.expression.ExpressionAttributes;
-import io.nagare.local.dynamodb.expression.Expressions;
+import io.nagare.local.dynamodb.internal.expression.Condition;
+import io.nagare.local.dynamodb.internal.expression.ExpressionAttributes;
+import io.nagare.local.dynamodb.internal.expression.Expressions;
 
 /** The parts every item write shares: its ConditionExpression and ReturnValuesOnConditionCheckFailure. */
 final class WriteOptions {
@@ -32,6 +32,6 @@ final class WriteOptions {
         }
         Requests.choice(input, "ReturnValues", "returnValues", "NONE",
                 "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
-        throw io.nagare.local.dynamodb.item.DynamoDbErrors.validation("ReturnValues can only be ALL_OLD or NONE");
+        throw io.nagare.local.dynamodb.internal.item.DynamoDbErrors.validation("ReturnValues can only be ALL_OLD or NONE");
     }
 }

@@ -28,7 +28,7 @@ class TransactionConflictTest {
             Table table = service.database().catalog().require("Stock");
             ItemLocks locks = service.database().writes().locks();
             int stripe = locks.stripe(table.definition().id(), table.storageKey(
-                    Map.of("pk", io.nagare.local.dynamodb.item.AttributeValue.string("apple"))));
+                    Map.of("pk", io.nagare.local.dynamodb.internal.item.AttributeValue.string("apple"))));
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             Thread transaction = new Thread(() -> {

@@ -1,11 +1,11 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.Binary;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.Binary;
 
 /** A parsed condition (ConditionExpression, FilterExpression, KeyConditionExpression), evaluated against an item. */
 public sealed interface Condition {

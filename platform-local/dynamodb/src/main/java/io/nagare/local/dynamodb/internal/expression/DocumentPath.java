@@ -1,9 +1,9 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.List;
 import java.util.Map;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /**
  * A resolved document path such as {@code a.b[2].c}: attribute names with expression names substituted, and

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /**
  * A request's ExpressionAttributeNames and ExpressionAttributeValues. Every expression of the request resolves its
@@ -27,18 +27,6 @@ public final class ExpressionAttributes {
 
     public static ExpressionAttributes none() {
         return new ExpressionAttributes(Map.of(), Map.of());
-    }
-
-    public boolean isEmpty() {
-        return names.isEmpty() && values.isEmpty();
-    }
-
-    public boolean hasNames() {
-        return !names.isEmpty();
-    }
-
-    public boolean hasValues() {
-        return !values.isEmpty();
     }
 
     String name(String placeholder, String expressionName) {

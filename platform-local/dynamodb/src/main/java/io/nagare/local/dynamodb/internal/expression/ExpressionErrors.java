@@ -1,8 +1,8 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.List;
 
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 import io.nagare.local.runtime.AwsServiceException;
 
 /** DynamoDB's messages for invalid expressions: {@code Invalid <Kind>Expression: <reason>}. */

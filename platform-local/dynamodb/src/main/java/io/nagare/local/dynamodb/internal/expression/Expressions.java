@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /**
  * Entry point of the expression language: parses each kind of expression against a request's

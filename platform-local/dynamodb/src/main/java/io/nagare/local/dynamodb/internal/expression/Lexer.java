@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.DynamoDbErrors;
-import io.nagare.local.dynamodb.item.ItemSize;
-import io.nagare.local.dynamodb.item.Numbers;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.ItemSize;
+import io.nagare.local.dynamodb.internal.item.Numbers;
 
 /** A value in an expression: a document path, a {@code :value}, or a function of those. */
 public sealed interface Operand {

@@ -1,11 +1,11 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 import io.nagare.local.runtime.AwsServiceException;
 
 /**
@@ -36,10 +36,6 @@ final class Parser {
         this.attributes = attributes;
         this.update = update;
         this.tokens = Lexer.tokens(text, expressionName);
-    }
-
-    String expressionName() {
-        return expressionName;
     }
 
     // ---- conditions ----

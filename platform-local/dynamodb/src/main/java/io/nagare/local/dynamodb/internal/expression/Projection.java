@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /**
  * A ProjectionExpression (or the paths of an update, for UPDATED_OLD/NEW): keeps only the listed paths of an item,

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 /** One token of an expression, with where it stands in the text (for DynamoDB's "near" in syntax errors). */
 record Token(Kind kind, String text, int start, int end) {

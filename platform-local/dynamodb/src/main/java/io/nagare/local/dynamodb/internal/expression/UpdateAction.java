@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 /** One action of an update expression, in the section it belongs to. */
 public sealed interface UpdateAction {

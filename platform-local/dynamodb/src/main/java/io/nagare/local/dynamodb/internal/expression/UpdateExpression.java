@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
-import io.nagare.local.dynamodb.item.Binary;
-import io.nagare.local.dynamodb.item.Numbers;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.Binary;
+import io.nagare.local.dynamodb.internal.item.Numbers;
 
 /**
  * A parsed UpdateExpression. {@link #apply} evaluates every right-hand side against the item as it was, then makes

@@ -1,6 +1,6 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 
 /** Comparison of attribute values as DynamoDB compares them. */
 public final class Values {

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.item;
+package io.nagare.local.dynamodb.internal.item;
 
 import java.math.BigDecimal;
 import java.util.Collections;

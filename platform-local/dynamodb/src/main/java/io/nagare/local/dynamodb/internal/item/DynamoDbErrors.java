@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.item;
+package io.nagare.local.dynamodb.internal.item;
 
 import io.nagare.local.runtime.AwsServiceException;
 

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.item;
+package io.nagare.local.dynamodb.internal.item;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -84,12 +84,6 @@ public final class KeyCodec {
             }
         }
         return null;
-    }
-
-    /** The partition hash a stored key starts with, as an unsigned value. */
-    public static long hashOf(byte[] storedKey) {
-        return ((storedKey[0] & 0xFFL) << 24) | ((storedKey[1] & 0xFFL) << 16) | ((storedKey[2] & 0xFFL) << 8)
-                | (storedKey[3] & 0xFFL);
     }
 
     /** The smallest stored key whose hash is at least {@code hash} (0 to 2^32). */

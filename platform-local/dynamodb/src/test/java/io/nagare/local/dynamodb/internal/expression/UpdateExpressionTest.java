@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.expression;
+package io.nagare.local.dynamodb.internal.expression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.nagare.local.dynamodb.item.AttributeValue;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 import org.junit.jupiter.api.Test;
 
 class UpdateExpressionTest {

@@ -1,4 +1,4 @@
-package io.nagare.local.dynamodb.item;
+package io.nagare.local.dynamodb.internal.item;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
