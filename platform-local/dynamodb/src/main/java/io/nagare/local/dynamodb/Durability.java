@@ -23,7 +23,7 @@ import org.h2.mvstore.MVStore;
  */
 final class Durability implements AutoCloseable {
 
-    static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
+    static final long CHECKPOINT_BYTES = 16L * 1024 * 1024;
     private static final int IN_MEMORY_COMMIT_EVERY = 10_000;
     private static final String CHECKPOINT = "log.checkpoint";
 
