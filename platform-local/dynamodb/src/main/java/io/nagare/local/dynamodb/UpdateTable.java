@@ -27,6 +27,9 @@ final class UpdateTable implements Operation {
     @Override
     public JsonNode invoke(ObjectNode input) {
         String name = Requests.tableName(input);
+        if (Requests.has(input, "ReplicaUpdates")) {
+            throw DynamoDbErrors.notSupported("global table replicas (ReplicaUpdates)");
+        }
         database.catalog().requireForDescribe(name);
         Table table = database.catalog().redefine(name, current -> change(current, input));
         ObjectNode out = Database.NODES.objectNode();

@@ -78,6 +78,16 @@ class TableSettingsTest {
     }
 
     @Test
+    void updateTable_shouldSayReplicasAreNotSupported() {
+        local.createTable("Orders", null, null);
+
+        assertThatThrownBy(() -> local.client.updateTable(b -> b.tableName("Orders").replicaUpdates(
+                software.amazon.awssdk.services.dynamodb.model.ReplicationGroupUpdate.builder()
+                        .create(c -> c.regionName("ap-northeast-3")).build())))
+                .hasMessageStartingWith("not supported: global table replicas (ReplicaUpdates)");
+    }
+
+    @Test
     void deletionProtection_shouldRefuseDeleteTable_untilSwitchedOff() {
         local.createTable("Orders", null, null);
         local.client.updateTable(b -> b.tableName("Orders").deletionProtectionEnabled(true));
