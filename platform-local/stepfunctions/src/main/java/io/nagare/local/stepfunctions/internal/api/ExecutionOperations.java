@@ -286,7 +286,7 @@ final class ExecutionOperations {
     }
 
     private static void stripData(ObjectNode event) {
-        event.fields().forEachRemaining(field -> {
+        event.properties().forEach(field -> {
             if (field.getValue() instanceof ObjectNode details) {
                 for (String data : List.of("input", "output", "parameters")) {
                     if (details.has(data)) {

@@ -152,7 +152,7 @@ final class TestStateOperation {
 
     private static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
-        object.fields().forEachRemaining(field -> values.put(field.getKey(), field.getValue()));
+        object.properties().forEach(field -> values.put(field.getKey(), field.getValue()));
         return values;
     }
 

@@ -85,8 +85,7 @@ final class DefinitionParser {
         }
         Map<String, List<String>> transitions = new LinkedHashMap<>();
         boolean terminal = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = statesNode.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : statesNode.properties()) {
             String name = entry.getKey();
             String pointer = fields.pointer("States") + "/" + escape(name);
             if (name.isEmpty() || name.length() > 80) {
@@ -742,8 +741,7 @@ final class DefinitionParser {
             return assign;
         }
         checkVariableNames(value, f.pointer("Assign"), false);
-        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : value.properties()) {
             assign.put(entry.getKey(), JsonataTemplate.compile(entry.getValue(), "Assign/" + entry.getKey(),
                     f.pointer("Assign") + "/" + escape(entry.getKey()), errors));
         }

@@ -6,7 +6,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -238,8 +237,7 @@ final class Intrinsics {
             throw failure(name, "not supported: deep merge (the third argument must be false, as on AWS)");
         }
         ObjectNode merged = Json.shallowCopy((ObjectNode) args.get(0));
-        for (Iterator<Map.Entry<String, JsonNode>> it = args.get(1).fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : args.get(1).properties()) {
             merged.set(field.getKey(), field.getValue());
         }
         return merged;

@@ -1,6 +1,5 @@
 package io.nagare.local.stepfunctions.internal.asl;
 
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -83,8 +82,7 @@ final class JsonPathFlow implements DataFlow {
 
     static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : object.properties()) {
             values.put(field.getKey(), field.getValue());
         }
         return values;

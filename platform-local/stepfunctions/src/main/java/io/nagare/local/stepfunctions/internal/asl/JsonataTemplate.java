@@ -1,7 +1,6 @@
 package io.nagare.local.stepfunctions.internal.asl;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -50,8 +49,7 @@ final class JsonataTemplate {
             List<String> keys = new ArrayList<>();
             List<Node> values = new ArrayList<>();
             boolean constant = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : template.properties()) {
                 Node value = node(entry.getValue(), field + "/" + entry.getKey(), pointer + "/" + entry.getKey(), errors);
                 constant &= value instanceof Constant;
                 keys.add(entry.getKey());

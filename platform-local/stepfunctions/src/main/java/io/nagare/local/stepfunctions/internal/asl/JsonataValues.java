@@ -3,7 +3,6 @@ package io.nagare.local.stepfunctions.internal.asl;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ final class JsonataValues {
         switch (node.getNodeType()) {
             case OBJECT: {
                 Map<String, Object> map = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     map.put(field.getKey(), toJsonata(field.getValue()));
                 }
                 return map;

@@ -1,7 +1,6 @@
 package io.nagare.local.stepfunctions.internal.asl;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -40,8 +39,7 @@ final class PayloadTemplate {
             List<String> keys = new ArrayList<>();
             List<Node> values = new ArrayList<>();
             boolean constant = true;
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
+            for (Map.Entry<String, JsonNode> field : template.properties()) {
                 String key = field.getKey();
                 String fieldPointer = pointer + "/" + key;
                 Node value;

@@ -1,7 +1,5 @@
 package io.nagare.local.stepfunctions.internal.asl;
 
-import java.io.IOException;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -41,9 +39,6 @@ public final class StateMachineDefinition {
             diagnostics.error("INVALID_JSON_DESCRIPTION", "", e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr()));
-            return null;
-        } catch (IOException e) {
-            diagnostics.error("INVALID_JSON_DESCRIPTION", "", String.valueOf(e.getMessage()));
             return null;
         }
         StateMachineDefinition compiled = new DefinitionParser(diagnostics).parse(json);

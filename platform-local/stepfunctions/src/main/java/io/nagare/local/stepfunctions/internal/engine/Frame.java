@@ -2,7 +2,6 @@ package io.nagare.local.stepfunctions.internal.engine;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -161,8 +160,7 @@ final class Frame {
     /** The members of a JSON object as a map (variables as persisted). */
     static Map<String, JsonNode> fields(JsonNode object) {
         Map<String, JsonNode> values = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = object.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
             values.put(entry.getKey(), entry.getValue());
         }
         return values;

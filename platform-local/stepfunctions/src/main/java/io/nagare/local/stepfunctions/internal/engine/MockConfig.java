@@ -1,6 +1,5 @@
 package io.nagare.local.stepfunctions.internal.engine;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,10 +29,8 @@ public final class MockConfig {
         if (!config.path("StateMachines").isObject() && !config.path("MockedResponses").isObject()) {
             throw new IllegalArgumentException("a mock config needs \"StateMachines\" and \"MockedResponses\" objects");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = config.path("MockedResponses").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> response = it.next();
-            for (Iterator<Map.Entry<String, JsonNode>> attempts = response.getValue().fields(); attempts.hasNext(); ) {
-                Map.Entry<String, JsonNode> attempt = attempts.next();
+        for (Map.Entry<String, JsonNode> response : config.path("MockedResponses").properties()) {
+            for (Map.Entry<String, JsonNode> attempt : response.getValue().properties()) {
                 if (!attempt.getKey().matches("\\d+(-\\d+)?")) {
                     throw new IllegalArgumentException("mocked response \"" + response.getKey() + "\": attempt key \""
                             + attempt.getKey() + "\" must be a number like \"0\" or a range like \"1-2\"");
@@ -63,8 +60,7 @@ public final class MockConfig {
             return new MockedResult(null, StatesError.runtime("The mock config names the mocked response \""
                     + responseName.textValue() + "\" for state \"" + stateName + "\", but MockedResponses lacks it"));
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = response.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : response.properties()) {
             String[] range = entry.getKey().split("-");
             int from = Integer.parseInt(range[0]);
             int to = range.length == 2 ? Integer.parseInt(range[1]) : from;

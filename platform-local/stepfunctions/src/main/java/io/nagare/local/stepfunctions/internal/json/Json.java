@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,6 +12,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,11 +24,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class Json {
 
-    public static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    /** Keeps decimals as given (1.50 stays 1.50): Jackson 2.15+ no longer normalises them in the factory. */
+    public static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     public static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false)
             .setNodeFactory(NODES);
 
     private Json() {
@@ -75,8 +77,7 @@ public final class Json {
     /** A new object holding the same children (the children are shared, not copied). */
     public static ObjectNode shallowCopy(ObjectNode source) {
         Map<String, JsonNode> children = new LinkedHashMap<>(Math.max(4, source.size() * 2));
-        for (Iterator<Map.Entry<String, JsonNode>> it = source.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : source.properties()) {
             children.put(e.getKey(), e.getValue());
         }
         return new ObjectNode(NODES, children);

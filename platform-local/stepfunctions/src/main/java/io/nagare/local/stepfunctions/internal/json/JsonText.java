@@ -1,6 +1,5 @@
 package io.nagare.local.stepfunctions.internal.json;
 
-import java.util.Iterator;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,8 +26,7 @@ public final class JsonText {
             case OBJECT -> {
                 out.append('{');
                 boolean first = true;
-                for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = it.next();
+                for (Map.Entry<String, JsonNode> field : node.properties()) {
                     if (!first) {
                         out.append(',');
                     }
