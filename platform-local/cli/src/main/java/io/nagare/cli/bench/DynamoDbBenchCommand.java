@@ -52,15 +52,20 @@ public final class DynamoDbBenchCommand implements Callable<Integer> {
             description = "Share of Query calls; the rest is half GetItem, half PutItem (default: ${DEFAULT-VALUE}).")
     int queryPercent;
 
+    @Option(names = "--client", defaultValue = "sdk",
+            description = "sdk: the AWS SDK for Java v2 (signed, keep-alive Apache client); http: raw keep-alive "
+                    + "HTTP/1.1, one connection per thread, to measure the server alone (default: ${DEFAULT-VALUE}).")
+    String clientKind;
+
     @Option(names = "--table", defaultValue = "nagare-bench", description = "Table to (re)create (default: ${DEFAULT-VALUE}).")
     String table;
 
     @Override
     public Integer call() {
         if (items < 1 || concurrency < 1 || durationSeconds < 1 || warmupSeconds < 0 || queryPercent < 0
-                || queryPercent > 100) {
+                || queryPercent > 100 || !(clientKind.equals("sdk") || clientKind.equals("http"))) {
             System.err.println("nagare bench dynamodb: --items, --concurrency and --duration must be positive, "
-                    + "--warmup not negative, --query-percent between 0 and 100");
+                    + "--warmup not negative, --query-percent between 0 and 100, --client sdk or http");
             return 2;
         }
         Path dataDirectory = null;
@@ -88,15 +93,17 @@ public final class DynamoDbBenchCommand implements Callable<Integer> {
     }
 
     private void run(URI target, String where, PrintStream out) {
-        out.printf("nagare bench dynamodb: %s%s, %,d items, concurrency %d, %d s after %d s warm-up%n",
-                target, where, items, concurrency, durationSeconds, warmupSeconds);
+        out.printf("nagare bench dynamodb: %s%s, %,d items, concurrency %d, %s client, %d s after %d s warm-up%n",
+                target, where, items, concurrency, clientKind, durationSeconds, warmupSeconds);
         try (DynamoDbClient client = client(target, concurrency)) {
             DynamoDbWorkload workload = new DynamoDbWorkload(client, table, items, queryPercent);
             long loadStart = System.nanoTime();
             workload.load(concurrency);
             out.printf("loaded %,d items in %.1f s%n", items, (System.nanoTime() - loadStart) / 1e9);
-            DynamoDbLoadRun.run(workload, concurrency, Duration.ofSeconds(warmupSeconds));
-            DynamoDbLatencies results = DynamoDbLoadRun.run(workload, concurrency, Duration.ofSeconds(durationSeconds));
+            URI http = clientKind.equals("http") ? target : null;
+            DynamoDbLoadRun.run(workload, concurrency, Duration.ofSeconds(warmupSeconds), http);
+            DynamoDbLatencies results = DynamoDbLoadRun.run(workload, concurrency, Duration.ofSeconds(durationSeconds),
+                    http);
             results.print(out, durationSeconds);
         }
     }

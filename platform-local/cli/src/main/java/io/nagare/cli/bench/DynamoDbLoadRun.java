@@ -12,7 +12,8 @@ final class DynamoDbLoadRun {
     private DynamoDbLoadRun() {
     }
 
-    static DynamoDbLatencies run(DynamoDbWorkload workload, int threads, Duration duration) {
+    /** @param http the endpoint to reach with one raw connection per thread, or null to go through the SDK */
+    static DynamoDbLatencies run(DynamoDbWorkload workload, int threads, Duration duration, java.net.URI http) {
         DynamoDbLatencies latencies = new DynamoDbLatencies();
         if (duration.isZero()) {
             return latencies;
@@ -24,11 +25,11 @@ final class DynamoDbLoadRun {
         for (int t = 0; t < threads; t++) {
             DynamoDbLatencies.Recorder recorder = latencies.recorder();
             Thread worker = new Thread(() -> {
-                try {
+                try (DynamoDbHttpConnection connection = http == null ? null : new DynamoDbHttpConnection(http)) {
                     while (System.nanoTime() < deadline && failure.get() == null) {
                         DynamoDbWorkload.Operation operation = workload.next();
                         long start = System.nanoTime();
-                        workload.execute(operation);
+                        workload.execute(operation, connection);
                         recorder.record(operation, System.nanoTime() - start);
                     }
                 } catch (RuntimeException e) {

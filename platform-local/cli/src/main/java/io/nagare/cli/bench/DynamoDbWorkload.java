@@ -91,13 +91,30 @@ final class DynamoDbWorkload {
         return ThreadLocalRandom.current().nextBoolean() ? Operation.GET_ITEM : Operation.PUT_ITEM;
     }
 
-    void execute(Operation operation) {
+    /** Runs one operation through the SDK, or over {@code http} when it is not null. */
+    void execute(Operation operation, DynamoDbHttpConnection http) {
         int i = ThreadLocalRandom.current().nextInt(items);
+        if (http != null) {
+            executeRaw(operation, http, i);
+            return;
+        }
         switch (operation) {
             case GET_ITEM -> client.getItem(b -> b.tableName(table).key(key(i)));
             case PUT_ITEM -> client.putItem(b -> b.tableName(table).item(item(i, System.nanoTime())));
             case QUERY -> client.query(b -> b.tableName(table).keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(partition(i)))).limit(PARTITION_SIZE));
+        }
+    }
+
+    private void executeRaw(Operation operation, DynamoDbHttpConnection http, int i) {
+        String key = "\"pk\":{\"S\":\"" + partition(i) + "\"},\"sk\":{\"N\":\"" + i % PARTITION_SIZE + "\"}";
+        switch (operation) {
+            case GET_ITEM -> http.call("GetItem", "{\"TableName\":\"" + table + "\",\"Key\":{" + key + "}}");
+            case PUT_ITEM -> http.call("PutItem", "{\"TableName\":\"" + table + "\",\"Item\":{" + key
+                    + ",\"payload\":{\"S\":\"" + PAYLOAD + "\"},\"version\":{\"N\":\"" + System.nanoTime() + "\"}}}");
+            case QUERY -> http.call("Query", "{\"TableName\":\"" + table + "\",\"KeyConditionExpression\":\"pk = :p\","
+                    + "\"ExpressionAttributeValues\":{\":p\":{\"S\":\"" + partition(i) + "\"}},\"Limit\":"
+                    + PARTITION_SIZE + "}");
         }
     }
 

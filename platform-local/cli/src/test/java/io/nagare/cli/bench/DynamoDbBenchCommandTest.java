@@ -32,6 +32,24 @@ class DynamoDbBenchCommandTest {
     }
 
     @Test
+    void call_shouldDriveTheEndpointOverRawHttp_whenTheClientIsHttp() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new DynamoDbBenchCommand()).execute("--items", "30", "--concurrency", "2",
+                    "--duration", "1", "--warmup", "0", "--client", "http");
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(output).contains("http client").containsPattern("total\\s+[1-9]");
+    }
+
+    @Test
     void call_shouldRefuseTheRun_whenTheQueryShareIsNotAPercentage() {
         int exit = new CommandLine(new DynamoDbBenchCommand()).execute("--query-percent", "120");
 
