@@ -169,6 +169,17 @@ class LanguageSemanticsTest {
     }
 
     @Test
+    void stateOutput_shouldFailWithDataLimitExceeded_whenLargerThan256KiB() {
+        DescribeExecutionResponse execution = run("""
+                {"StartAt":"Grow","States":{"Grow":{"Type":"Pass",
+                 "Parameters":{"copies.$":"States.Array($.blob, $.blob, $.blob)"},"End":true}}}""",
+                "{\"blob\":\"" + "x".repeat(100_000) + "\"}");
+
+        assertThat(execution.error()).isEqualTo("States.DataLimitExceeded");
+        assertThat(execution.cause()).contains("'Grow' returned a result with a size exceeding");
+    }
+
+    @Test
     void validation_shouldReportLanguageMixingMisplacedWildcardsAndUnreachableStates() {
         List<ValidateStateMachineDefinitionDiagnostic> diagnostics = local.sfn.validateStateMachineDefinition(b ->
                 b.definition("""

@@ -288,6 +288,45 @@ class TaskExecutionTest {
     }
 
     @Test
+    void lambdaWaitForTaskToken_shouldInvokeAsynchronouslyAndWaitForTheCallback() throws Exception {
+        services.answer("lambda:Invoke", request -> JSON.createObjectNode().put("StatusCode", 202));
+        start();
+        String machine = local.createStateMachine("lambda-callback", """
+                {"StartAt":"Approve","States":{"Approve":{"Type":"Task","Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken",
+                 "Parameters":{"FunctionName":"%s","InvocationType":"Event","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}
+                """.formatted(FUNCTION));
+
+        String execution = local.start(machine, "{}");
+        JsonNode request = services.calls.get(0).request();
+        assertThat(request.get("InvocationType").asText()).isEqualTo("Event");
+        local.sfn.sendTaskSuccess(b -> b.taskToken(request.get("Payload").get("token").asText()).output("{\"approved\":true}"));
+
+        assertThat(local.describe(execution).output()).isEqualTo("{\"approved\":true}");
+    }
+
+    @Test
+    void dynamoDbAndEventBridgeTasks_shouldSendTheServiceRequestsStepFunctionsSends() throws Exception {
+        services.answer("dynamodb:PutItem", request -> JSON.createObjectNode())
+                .answer("events:PutEvents", request -> JSON.createObjectNode().put("FailedEntryCount", 0));
+        start();
+        String machine = local.createStateMachine("record-and-publish", """
+                {"StartAt":"Save","States":{
+                  "Save":{"Type":"Task","Resource":"arn:aws:states:::dynamodb:putItem","ResultPath":null,
+                    "Parameters":{"TableName":"orders","Item":{"pk":{"S.$":"$.order"}},"ConditionExpression":"attribute_not_exists(pk)"},
+                    "Next":"Publish"},
+                  "Publish":{"Type":"Task","Resource":"arn:aws:states:::events:putEvents","ResultSelector":{"failed.$":"$.FailedEntryCount"},
+                    "Parameters":{"Entries":[{"Source":"orders","DetailType":"OrderSaved","Detail":{"order.$":"$.order"}}]},"End":true}}}
+                """);
+
+        String execution = local.start(machine, "{\"order\":\"o-5\"}");
+
+        assertThat(local.describe(execution).output()).isEqualTo("{\"failed\":0}");
+        assertThat(services.calls.get(0).request().get("Item").get("pk").get("S").asText()).isEqualTo("o-5");
+        assertThat(services.calls.get(1).request().get("Entries").get(0).get("Detail").asText())
+                .isEqualTo("{\"order\":\"o-5\"}");
+    }
+
+    @Test
     void mockedTestCase_shouldAnswerTasksFromTheMockConfig_whenStartedOnArnHashTestCase() throws Exception {
         JsonNode config = JSON.readTree("""
                 {"StateMachines":{"mocked":{"TestCases":{"HappyPath":{"Reserve":"Reserved"}}}},

@@ -1,5 +1,6 @@
 package io.nagare.local.stepfunctions.internal.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ final class Interpreter {
 
     /** States whose history has an Aborted event when a sibling failure or a stop interrupts them. */
     private static final List<String> ABORTABLE = List.of("Task", "Wait", "Map", "Parallel");
+    private static final int DATA_LIMIT_BYTES = 256 * 1024;
 
     private final LocalClock clock;
     private final TaskDispatcher tasks;
@@ -258,6 +260,12 @@ final class Interpreter {
     private void exit(Execution execution, Frame frame, State state, Outcome.Done done) {
         tasks.release(frame);
         dropChildren(execution, frame);
+        if (exceedsDataLimit(execution.text(done.output()))) {
+            failFrame(execution, frame, new StatesError(StatesError.DATA_LIMIT_EXCEEDED, "The state/task '"
+                    + state.name() + "' returned a result with a size exceeding the maximum number of bytes service "
+                    + "limit.").at(state.name(), frame.enteredEventId));
+            return;
+        }
         if (state.recordsExit()) {
             ObjectNode exited = execution.dataDetails("output", done.output());
             exited.put("name", state.name());
@@ -280,6 +288,11 @@ final class Interpreter {
             frame.moveTo(done.next(), done.output());
             execution.save(frame);
         }
+    }
+
+    /** AWS's limit on a state's output: 256 KiB of UTF-8. */
+    private static boolean exceedsDataLimit(String text) {
+        return text.length() > DATA_LIMIT_BYTES / 4 && text.getBytes(StandardCharsets.UTF_8).length > DATA_LIMIT_BYTES;
     }
 
     private void handleError(Execution execution, Frame frame, State state, FrameRun run, StatesError error) {
