@@ -2,9 +2,13 @@ package io.nagare.infra;
 
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.nagare.infra.compute.ComputeStack;
+import io.nagare.infra.compute.ModelResources;
 import io.nagare.infra.data.DataStack;
+import io.nagare.infra.eventing.EventingStack;
 import io.nagare.infra.network.NetworkStack;
 import io.nagare.infra.security.PartnerIdentityProps;
 import io.nagare.infra.security.SecurityStack;
@@ -28,6 +32,8 @@ public final class NagarePlatform {
     private final SecurityStack security;
     private final NetworkStack network;
     private final DataStack data;
+    private final EventingStack eventing;
+    private final ComputeStack compute;
 
     private NagarePlatform(Construct scope, PlatformInputs inputs) {
         PlatformEnvironment environment = inputs.environment();
@@ -40,6 +46,16 @@ public final class NagarePlatform {
         data = new DataStack(scope, stackName(environment, "Data"), props(environment, "Data",
                 "the model's tables, PostgreSQL, Redis, buckets and backups"), environment, inputs.model(),
                 security.keys(), network);
+        ResourceNames names = new ResourceNames(environment);
+        eventing = new EventingStack(scope, stackName(environment, "Eventing"), props(environment, "Eventing",
+                "the model's buses, archives and queues, and the event schema registry"), inputs.model(), names,
+                inputs.registry(), security.keys().messaging());
+        ModelResources resources = new ModelResources(new TreeMap<>(data.tables()),
+                new TreeMap<>(eventing.queues()), eventing.buses(), names);
+        compute = new ComputeStack(scope, stackName(environment, "Compute"), props(environment, "Compute",
+                "the model's functions and sagas, and the Fargate workers"),
+                new ComputeStack.ComputeStackProps(inputs.model(), inputs.functionCode(), resources, network.vpc(),
+                        network.applicationSecurityGroup(), security.keys().logs(), security.keys().businessData()));
         for (Stack stack : stacks()) {
             Tags.of(stack).add("service", "nagare");
             Tags.of(stack).add("environment", environment.id());
@@ -64,9 +80,17 @@ public final class NagarePlatform {
         return data;
     }
 
+    public EventingStack eventing() {
+        return eventing;
+    }
+
+    public ComputeStack compute() {
+        return compute;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(security, network, data);
+        return List.of(security, network, data, eventing, compute);
     }
 
     static String stackName(PlatformEnvironment environment, String concern) {

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.cdklabs.cdknag.NagPackSuppression;
 import io.github.cdklabs.cdknag.NagSuppressions;
+import io.github.cdklabs.cdknag.RegexAppliesTo;
 import software.constructs.IConstruct;
 
 /**
@@ -22,6 +23,18 @@ public final class NagAcknowledgement {
                 .map(id -> NagPackSuppression.builder().id(id).reason(reason).build())
                 .toList();
         NagSuppressions.addResourceSuppressions(resource, suppressions, true);
+    }
+
+    /**
+     * Acknowledges {@code ruleId} on {@code resource} for the findings matching {@code regex} only (cdk-nag's
+     * {@code /pattern/g} form, e.g. {@code /^Resource::.*\/index\/\*$/g}), because {@code reason}.
+     */
+    public static void matching(IConstruct resource, String reason, String ruleId, String... regex) {
+        List<Object> appliesTo = Arrays.stream(regex)
+                .map(pattern -> (Object) RegexAppliesTo.builder().regex(pattern).build())
+                .toList();
+        NagSuppressions.addResourceSuppressions(resource, List.of(NagPackSuppression.builder().id(ruleId)
+                .reason(reason).appliesTo(appliesTo).build()), true);
     }
 
     /**

@@ -15,6 +15,7 @@ import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.services.backup.BackupResource;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -47,6 +48,10 @@ public final class DataStack extends Stack {
         DataStoreProps storeProps = new DataStoreProps(environment, network.vpc(), keys.businessData());
         database = new PostgresDatabase(this, "Postgres", storeProps);
         cache = new RedisCache(this, "Redis", storeProps);
+        database.securityGroup().addIngressRule(network.applicationSecurityGroup(),
+                Port.tcp(PostgresDatabase.PORT), "PostgreSQL from the application tier");
+        cache.securityGroup().addIngressRule(network.applicationSecurityGroup(),
+                Port.tcp(RedisCache.PORT), "Redis from the application tier");
 
         accessLogs = Bucket.Builder.create(this, "AccessLogs")
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)

@@ -14,7 +14,9 @@ import software.amazon.awscdk.services.ec2.GatewayVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.GatewayVpcEndpointOptions;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointAwsService;
 import software.amazon.awscdk.services.ec2.InterfaceVpcEndpointOptions;
+import software.amazon.awscdk.services.ec2.ISecurityGroup;
 import software.amazon.awscdk.services.ec2.ISubnet;
+import software.amazon.awscdk.services.ec2.SecurityGroup;
 import software.amazon.awscdk.services.ec2.IVpc;
 import software.amazon.awscdk.services.ec2.SubnetConfiguration;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
@@ -50,6 +52,7 @@ public final class NetworkStack extends Stack {
             InterfaceVpcEndpointAwsService.ECR_DOCKER);
 
     private final Vpc vpc;
+    private final SecurityGroup applicationSecurityGroup;
 
     public NetworkStack(Construct scope, String id, StackProps props, PlatformEnvironment environment, IKey logsKey) {
         super(scope, id, props);
@@ -83,6 +86,14 @@ public final class NetworkStack extends Stack {
                     "PCI.DSS.321-VPCNoUnrestrictedRouteToIGW", "NIST.800.53.R5-VPCNoUnrestrictedRouteToIGW");
         }
 
+        // One group for everything that runs in the application subnets (functions, Fargate tasks): the data
+        // stores admit it, and nothing else.
+        applicationSecurityGroup = SecurityGroup.Builder.create(this, "Application")
+                .vpc(vpc)
+                .description("Nagare application tier: Lambda functions and Fargate tasks")
+                .allowAllOutbound(true)
+                .build();
+
         // Gateway endpoints: DynamoDB and S3 traffic never leaves AWS and costs no NAT data processing.
         List<SubnetSelection> routed = List.of(
                 SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build(),
@@ -102,6 +113,10 @@ public final class NetworkStack extends Stack {
 
     public IVpc vpc() {
         return vpc;
+    }
+
+    public ISecurityGroup applicationSecurityGroup() {
+        return applicationSecurityGroup;
     }
 
     private static SubnetConfiguration subnet(String name, SubnetType type) {

@@ -1,0 +1,187 @@
+package io.nagare.infra.compute;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.nagare.infra.compliance.NagAcknowledgement;
+import io.nagare.platform.model.FunctionDeclaration;
+import io.nagare.platform.model.FunctionDeclaration.QueueSource;
+import io.nagare.platform.model.FunctionDeclaration.SagaAccess;
+import io.nagare.platform.model.Reference;
+import io.nagare.platform.model.TableAccess;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.ITableV2;
+import software.amazon.awscdk.services.ec2.SubnetSelection;
+import software.amazon.awscdk.services.ec2.SubnetType;
+import software.amazon.awscdk.services.lambda.Alias;
+import software.amazon.awscdk.services.lambda.Architecture;
+import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.lambda.LoggingFormat;
+import software.amazon.awscdk.services.lambda.Runtime;
+import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
+import software.constructs.Construct;
+
+/**
+ * One function of the model: Java 21 on arm64 with SnapStart on its published version, invoked through the alias
+ * {@code live} (SnapStart only applies to versions); X-Ray active; in the application subnets; its own encrypted log
+ * group; memory, timeout, concurrency, asynchronous retries and DLQ as declared. Its IAM policy is exactly what the
+ * declaration says it uses, each through the resource's {@code grant*} method.
+ */
+public final class ModelFunction extends Construct {
+
+    public static final String ALIAS = "live";
+
+    /** Why the wildcards CDK's grant methods write for a declared use are acceptable. */
+    static final String GRANT_WILDCARDS = "These come from CDK grant methods for the declared use only: a "
+            + "declared table's indexes (index/*), KMS data-key actions on that resource's key, executions of a "
+            + "declared saga, and X-Ray's PutTraceSegments, which has no resource-level permission.";
+    static final String[] GRANT_WILDCARD_PATTERNS = {
+            "/^Resource::.*\\/index\\/\\*$/g",
+            "/^Resource::arn:<AWS::Partition>:states:.*:execution:nagare-[a-z]+-[A-Za-z0-9_-]+:\\*$/g",
+            "/^Action::kms:(GenerateDataKey|ReEncrypt)\\*$/g",
+            "/^Resource::\\*$/g"};
+
+    private final Function function;
+    private final Alias alias;
+
+    public ModelFunction(Construct scope, String id, ModelFunctionProps props) {
+        super(scope, id);
+        FunctionDeclaration declaration = props.declaration();
+        String name = props.names().function(declaration.name());
+        LogGroup logGroup = LogGroup.Builder.create(this, "Logs")
+                .logGroupName("/aws/lambda/" + name)
+                .retention(props.names().environment().logRetention())
+                .encryptionKey(props.logsKey())
+                .removalPolicy(RemovalPolicy.DESTROY)
+                .build();
+        Function.Builder builder = Function.Builder.create(this, "Function")
+                .functionName(name)
+                .description(declaration.owner() + ": " + declaration.handler())
+                .runtime(Runtime.JAVA_21)
+                .architecture(Architecture.ARM_64)
+                .handler(declaration.handler())
+                .code(props.code())
+                .memorySize(declaration.memoryMb())
+                .timeout(Duration.seconds(declaration.timeoutSeconds()))
+                .environment(environment(declaration, props))
+                .snapStart(SnapStartConf.ON_PUBLISHED_VERSIONS)
+                .tracing(Tracing.ACTIVE)
+                .loggingFormat(LoggingFormat.JSON)
+                .logGroup(logGroup)
+                .vpc(props.vpc())
+                .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
+                .securityGroups(List.of(props.securityGroup()))
+                .retryAttempts(declaration.asyncRetryAttempts());
+        if (declaration.reservedConcurrency() != null) {
+            builder.reservedConcurrentExecutions(declaration.reservedConcurrency());
+        }
+        if (declaration.deadLetterQueue() != null) {
+            builder.deadLetterQueue(props.resources().queue(declaration.deadLetterQueue()));
+        }
+        function = builder.build();
+        alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+        grantDeclaredUse(declaration, props.resources());
+        acknowledge(declaration);
+    }
+
+    /** The function's own environment plus one {@code NAGARE_<KIND>_<NAME>} variable per resource it uses. */
+    private Map<String, String> environment(FunctionDeclaration declaration, ModelFunctionProps props) {
+        Map<String, String> environment = new TreeMap<>(declaration.environment());
+        environment.put("NAGARE_ENVIRONMENT", props.names().environment().id());
+        declaration.resourceVariables().forEach((variable, reference) ->
+                environment.put(variable, value(reference, props.resources())));
+        return environment;
+    }
+
+    private String value(Reference reference, ModelResources resources) {
+        return switch (reference.kind()) {
+            case TABLE -> resources.table(reference.name()).getTableName();
+            case QUEUE -> resources.queue(reference.name()).getQueueUrl();
+            case BUS -> resources.bus(reference.name()).getEventBusName();
+            case SAGA -> resources.names().sagaArn(Stack.of(this), reference.name());
+            case FUNCTION -> throw new IllegalStateException("not supported: a function using function "
+                    + reference.name() + " through its environment");
+        };
+    }
+
+    private void grantDeclaredUse(FunctionDeclaration declaration, ModelResources resources) {
+        declaration.tables().forEach((table, access) -> grantTable(resources.table(table), access));
+        declaration.publishes().keySet().forEach(bus -> resources.bus(bus).grantPutEventsTo(function));
+        declaration.sendsTo().forEach(queue -> resources.queue(queue).grantSendMessages(function));
+        for (QueueSource source : declaration.queueSources()) {
+            alias.addEventSource(SqsEventSource.Builder.create(resources.queue(source.queue()))
+                    .batchSize(source.batchSize())
+                    .maxBatchingWindow(source.maxBatchingWindowSeconds() > 0
+                            ? Duration.seconds(source.maxBatchingWindowSeconds()) : null)
+                    .reportBatchItemFailures(source.reportBatchItemFailures())
+                    .build());
+        }
+        declaration.sagas().forEach((saga, accesses) -> {
+            IStateMachine machine = resources.saga(this, saga);
+            for (SagaAccess access : accesses) {
+                switch (access) {
+                    case START -> machine.grantStartExecution(function);
+                    case CALLBACK -> machine.grantTaskResponse(function);
+                    case READ -> machine.grantRead(function);
+                }
+            }
+        });
+    }
+
+    private void grantTable(ITableV2 table, TableAccess access) {
+        switch (access) {
+            case READ -> table.grantReadData(function);
+            case WRITE -> table.grantWriteData(function);
+            case READ_WRITE -> table.grantReadWriteData(function);
+        }
+    }
+
+    private void acknowledge(FunctionDeclaration declaration) {
+        NagAcknowledgement.of(function, "The role's policy holds exactly the grants derived from this function's "
+                        + "declared use; it lives and dies with the role, a managed policy would only add a copy.",
+                "PCI.DSS.321-IAMNoInlinePolicy", "NIST.800.53.R5-IAMNoInlinePolicy");
+        NagAcknowledgement.limited(function, "Lambda's managed policy for VPC access only lets the function "
+                        + "create and delete its network interfaces, which has no narrower resource.",
+                "AwsSolutions-IAM4",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole",
+                "Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole");
+        NagAcknowledgement.matching(function, GRANT_WILDCARDS, "AwsSolutions-IAM5", GRANT_WILDCARD_PATTERNS);
+        NagAcknowledgement.of(function, "The architecture pins Lambda's java21 runtime (arm64, SnapStart); the "
+                        + "runtime moves with the platform's Java version, not per function.",
+                "AwsSolutions-L1", "Serverless-LambdaLatestVersion");
+        NagAcknowledgement.of(alias, "SQS event sources return failed messages to their queue, whose redrive "
+                        + "policy moves them to its dead-letter queue; on-failure destinations do not apply to SQS.",
+                "Serverless-LambdaEventSourceMappingDestination");
+        NagAcknowledgement.of(function, "Failed asynchronous invocations go to the declared dead-letter queue "
+                        + "(DeadLetterConfig), as they do locally; functions without one are never invoked "
+                        + "asynchronously.",
+                "Serverless-LambdaAsyncFailureDestination");
+        if (declaration.reservedConcurrency() == null) {
+            NagAcknowledgement.of(function, "The model leaves this function unreserved: it scales with the "
+                    + "account's concurrency; reserving is a per-function capacity decision made in the model.",
+                    "NIST.800.53.R5-LambdaConcurrency");
+        }
+        if (declaration.deadLetterQueue() == null) {
+            NagAcknowledgement.of(function, "Nothing invokes this function asynchronously (no subscription targets "
+                    + "it, the model checks that); its SQS sources keep failed messages in their own DLQs.",
+                    "NIST.800.53.R5-LambdaDLQ", "Serverless-LambdaDLQ");
+        }
+    }
+
+    public IFunction function() {
+        return function;
+    }
+
+    /** The alias {@code live}: what rules, queues, sagas and routes invoke. */
+    public Alias alias() {
+        return alias;
+    }
+}
