@@ -18,7 +18,6 @@ import io.nagare.local.stepfunctions.internal.asl.Catcher;
 import io.nagare.local.stepfunctions.internal.asl.Outcome;
 import io.nagare.local.stepfunctions.internal.asl.Signal;
 import io.nagare.local.stepfunctions.internal.asl.State;
-import io.nagare.local.stepfunctions.internal.asl.StateMachineDefinition;
 import io.nagare.local.stepfunctions.internal.asl.StateRun;
 import io.nagare.local.stepfunctions.internal.asl.StatesError;
 import io.nagare.local.stepfunctions.internal.asl.TaskRequest;

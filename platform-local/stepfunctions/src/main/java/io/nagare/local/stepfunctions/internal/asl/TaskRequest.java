@@ -7,4 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * ({@code heartbeatSeconds} 0 when there is none).
  */
 public record TaskRequest(TaskResource resource, JsonNode parameters, long timeoutSeconds, long heartbeatSeconds) {
+
+    /** Step Functions' TimeoutSeconds when a Task gives none: no deadline worth a timer. */
+    public static final long DEFAULT_TIMEOUT_SECONDS = 99_999_999L;
 }

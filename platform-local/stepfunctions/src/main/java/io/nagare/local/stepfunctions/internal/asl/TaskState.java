@@ -49,7 +49,7 @@ final class TaskState extends State {
     public Outcome run(StateRun run) {
         JsonNode raw = run.rawInput();
         JsonNode parameters = flow.effectiveInput(raw, run);
-        long timeoutSeconds = timeout == null ? TimeLimit.DEFAULT_TASK_TIMEOUT : timeout.seconds(raw, run);
+        long timeoutSeconds = timeout == null ? TaskRequest.DEFAULT_TIMEOUT_SECONDS : timeout.seconds(raw, run);
         long heartbeatSeconds = heartbeat == null ? 0 : heartbeat.seconds(raw, run);
         JsonNode result = run.invokeTask(new TaskRequest(resource, parameters, timeoutSeconds, heartbeatSeconds));
         return result == null ? Outcome.SUSPENDED : done(raw, result, run);

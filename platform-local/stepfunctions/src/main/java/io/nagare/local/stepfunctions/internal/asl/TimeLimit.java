@@ -7,9 +7,6 @@ import io.nagare.local.stepfunctions.internal.json.Json;
 /** A Task's TimeoutSeconds or HeartbeatSeconds: a constant, a {@code *Path}, or a JSONata expression. */
 interface TimeLimit {
 
-    /** Step Functions' default task timeout when none is given. */
-    long DEFAULT_TASK_TIMEOUT = 99_999_999L;
-
     long seconds(JsonNode input, StateRun run);
 
     static TimeLimit constant(long seconds) {

@@ -196,7 +196,7 @@ final class TaskDispatcher {
     // ---- deadlines --------------------------------------------------------------------------------------------
 
     private void armDeadlines(Execution execution, Frame frame, TaskRequest request, Instant now) {
-        if (request.timeoutSeconds() > 0 && request.timeoutSeconds() < TimeLimits.UNLIMITED) {
+        if (request.timeoutSeconds() > 0 && request.timeoutSeconds() < TaskRequest.DEFAULT_TIMEOUT_SECONDS) {
             frame.taskDeadline = now.plusSeconds(request.timeoutSeconds());
             armTimeout(execution, frame);
         }
@@ -252,7 +252,7 @@ final class TaskDispatcher {
         if (resource.kind() == TaskResource.Kind.LAMBDA_FUNCTION) {
             ObjectNode scheduled = execution.dataDetails("input", request.parameters());
             scheduled.put("resource", resource.arn());
-            if (request.timeoutSeconds() < TimeLimits.UNLIMITED) {
+            if (request.timeoutSeconds() < TaskRequest.DEFAULT_TIMEOUT_SECONDS) {
                 scheduled.put("timeoutInSeconds", request.timeoutSeconds());
             }
             execution.record(frame, now, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", scheduled);
@@ -264,7 +264,7 @@ final class TaskDispatcher {
         scheduled.put("resource", resource.resourceName());
         scheduled.put("region", region);
         scheduled.put("parameters", Json.write(request.parameters()));
-        if (request.timeoutSeconds() < TimeLimits.UNLIMITED) {
+        if (request.timeoutSeconds() < TaskRequest.DEFAULT_TIMEOUT_SECONDS) {
             scheduled.put("timeoutInSeconds", request.timeoutSeconds());
         }
         if (request.heartbeatSeconds() > 0) {
@@ -321,14 +321,5 @@ final class TaskDispatcher {
 
     /** A call answered from the mock config. */
     private static final class MockedCall extends CompletableFuture<JsonNode> {
-    }
-
-    /** Time limits of tasks. */
-    static final class TimeLimits {
-        /** Step Functions' default TimeoutSeconds: no deadline worth a timer. */
-        static final long UNLIMITED = 99_999_999L;
-
-        private TimeLimits() {
-        }
     }
 }
