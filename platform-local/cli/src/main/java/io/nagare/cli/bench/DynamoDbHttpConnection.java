@@ -13,10 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * One keep-alive HTTP/1.1 connection sending DynamoDB JSON requests without the SDK (no signing, no marshalling):
- * the kind of client dynalite's published figures were taken with, so the server can be compared on its own.
+ * One keep-alive HTTP/1.1 connection sending DynamoDB JSON requests without the SDK (no marshalling, and an
+ * Authorization header of the right shape whose signature is not computed, so only servers that do not verify
+ * signatures accept it): the kind of client dynalite's published figures were taken with, so a local server can be
+ * measured on its own.
  */
 final class DynamoDbHttpConnection implements AutoCloseable {
+
+    private static final String AUTHORIZATION = "Authorization: AWS4-HMAC-SHA256 "
+            + "Credential=bench/20260101/ap-northeast-1/dynamodb/aws4_request, SignedHeaders=host;x-amz-date, "
+            + "Signature=0\r\nX-Amz-Date: 20260101T000000Z\r\n";
 
     private final String host;
     private final Socket socket;
@@ -44,7 +50,8 @@ final class DynamoDbHttpConnection implements AutoCloseable {
     String call(String operation, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String head = "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\n" + AUTHORIZATION
+                + "Content-Length: " + body.length + "\r\n\r\n";
         try {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(body);

@@ -23,7 +23,7 @@ import org.h2.mvstore.MVStore;
  */
 final class Durability implements AutoCloseable {
 
-    static final long CHECKPOINT_BYTES = 16L * 1024 * 1024;
+    static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
     private static final int IN_MEMORY_COMMIT_EVERY = 10_000;
     private static final String CHECKPOINT = "log.checkpoint";
 
@@ -41,6 +41,9 @@ final class Durability implements AutoCloseable {
 
     Durability(MVStore store, MVMap<String, Long> meta, Path logDirectory) {
         this.store = store;
+        // Old chunks are kept this long for readers still walking an older version (one request, a 1 MB page at
+        // most); MVStore's 45 s default would keep every checkpoint of the last 45 s in the file.
+        store.setRetentionTime(10_000);
         this.meta = meta;
         this.log = logDirectory == null ? null : new WriteAheadLog(logDirectory);
         this.lastSequence = meta.getOrDefault(CHECKPOINT, 0L);
