@@ -1,6 +1,5 @@
 package io.nagare.local.stepfunctions.internal.asl;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,10 +31,16 @@ final class DefinitionParser {
     private static final Set<String> JSONATA_ONLY = Set.of("Arguments", "Output", "Items");
 
     private final Diagnostics errors;
+    private final DataFlowParser flows;
+    private final ErrorHandlingParser errorHandling;
+    private final ChoiceRuleParser choiceRules;
     private final Set<String> allStateNames = new HashSet<>();
 
     DefinitionParser(Diagnostics errors) {
         this.errors = errors;
+        this.flows = new DataFlowParser(errors);
+        this.errorHandling = new ErrorHandlingParser(errors, flows);
+        this.choiceRules = new ChoiceRuleParser(errors, flows);
     }
 
     StateMachineDefinition parse(JsonNode json) {
@@ -87,7 +92,7 @@ final class DefinitionParser {
         boolean terminal = false;
         for (Map.Entry<String, JsonNode> entry : statesNode.properties()) {
             String name = entry.getKey();
-            String pointer = fields.pointer("States") + "/" + escape(name);
+            String pointer = fields.pointer("States") + "/" + Fields.escape(name);
             if (name.isEmpty() || name.length() > 80) {
                 errors.error("INVALID_STATE_NAME", pointer, "State names must be 1 to 80 characters long");
             }
@@ -115,7 +120,7 @@ final class DefinitionParser {
         for (Map.Entry<String, List<String>> entry : transitions.entrySet()) {
             for (String target : entry.getValue()) {
                 if (!transitions.containsKey(target)) {
-                    errors.error("MISSING_TRANSITION_TARGET", fields.pointer("States") + "/" + escape(entry.getKey()),
+                    errors.error("MISSING_TRANSITION_TARGET", fields.pointer("States") + "/" + Fields.escape(entry.getKey()),
                             "Missing 'Next' target: " + target);
                 }
             }
@@ -140,7 +145,7 @@ final class DefinitionParser {
         }
         for (String name : transitions.keySet()) {
             if (!reached.contains(name)) {
-                errors.error("UNREACHABLE_STATE", pointer + "/" + escape(name), "State \"" + name + "\" is not reachable");
+                errors.error("UNREACHABLE_STATE", pointer + "/" + Fields.escape(name), "State \"" + name + "\" is not reachable");
             }
         }
     }
@@ -214,9 +219,9 @@ final class DefinitionParser {
                 errors.schema(f.pointer("Result"), "The field \"Result\" is not supported with QueryLanguage JSONata;"
                         + " use Output");
             }
-            return new PassState(name, next, jsonataFlow(f, null), null);
+            return new PassState(name, next, flows.jsonataFlow(f, null), null);
         }
-        return new PassState(name, next, jsonPathFlow(f, true, false, true), result);
+        return new PassState(name, next, flows.jsonPathFlow(f, true, false, true), result);
     }
 
     private State task(String name, Fields f, boolean jsonata, List<String> targets) {
@@ -244,8 +249,8 @@ final class DefinitionParser {
                 && heartbeatValue.decimalValue().compareTo(timeoutValue.decimalValue()) >= 0) {
             errors.schema(f.pointer("HeartbeatSeconds"), "HeartbeatSeconds must be smaller than TimeoutSeconds");
         }
-        DataFlow flow = jsonata ? jsonataFlow(f, "Arguments") : jsonPathFlow(f, true, true, true);
-        return new TaskState(name, next, resource, flow, timeout, heartbeat, retriers(f), catchers(f, jsonata, targets));
+        DataFlow flow = jsonata ? flows.jsonataFlow(f, "Arguments") : flows.jsonPathFlow(f, true, true, true);
+        return new TaskState(name, next, resource, flow, timeout, heartbeat, errorHandling.retriers(f), errorHandling.catchers(f, jsonata, targets));
     }
 
     private TimeLimit timeLimit(Fields f, String field, boolean jsonata) {
@@ -262,7 +267,7 @@ final class DefinitionParser {
             return seconds == null ? null : TimeLimit.constant(seconds);
         }
         if (f.has(pathField)) {
-            Path path = path(f, pathField, true);
+            Path path = flows.path(f, pathField, true);
             return path == null ? null : TimeLimit.path(pathField, path);
         }
         return null;
@@ -293,121 +298,18 @@ final class DefinitionParser {
                 if (next != null) {
                     targets.add(next);
                 }
-                ChoiceRule test = jsonata ? condition(rule) : comparison(rule, true);
-                DataFlow ruleFlow = jsonata ? jsonataFlow(rule, null) : jsonPathAssignOnly(rule);
+                ChoiceRule test = jsonata ? choiceRules.condition(rule) : choiceRules.comparison(rule, true);
+                DataFlow ruleFlow = jsonata ? flows.jsonataFlow(rule, null) : flows.jsonPathAssignOnly(rule);
                 if (test != null) {
                     choices.add(new ChoiceState.Branch(test, next, ruleFlow));
                 }
             }
         }
         if (jsonata) {
-            return new ChoiceState(name, choices, defaultState, null, jsonataFlow(f, null));
+            return new ChoiceState(name, choices, defaultState, null, flows.jsonataFlow(f, null));
         }
-        JsonPathFlow flow = jsonPathFlow(f, false, false, false);
+        JsonPathFlow flow = flows.jsonPathFlow(f, false, false, false);
         return new ChoiceState(name, choices, defaultState, flow, flow);
-    }
-
-    private ChoiceRule condition(Fields rule) {
-        rule.rejectUnknown(Set.of("Condition", "Next", "Assign", "Output", "Comment"), "a JSONata choice rule");
-        JsonNode condition = rule.raw("Condition");
-        if (condition == null || !(condition.isBoolean() || JsonataExpression.isExpression(condition))) {
-            errors.schema(rule.pointer("Condition"), "The field \"Condition\" must be a boolean or a JSONata "
-                    + "expression {% ... %}");
-            return null;
-        }
-        return new ChoiceRule.Condition(JsonataTemplate.compile(condition, "Condition", rule.pointer("Condition"), errors));
-    }
-
-    private ChoiceRule comparison(Fields rule, boolean topLevel) {
-        Set<String> allowed = new HashSet<>(Set.of("Variable", "And", "Or", "Not", "Comment"));
-        if (topLevel) {
-            allowed.addAll(Set.of("Next", "Assign"));
-        }
-        for (Comparison.Operator operator : Comparison.Operator.values()) {
-            allowed.add(operator.name());
-            allowed.add(operator.name() + "Path");
-        }
-        rule.rejectUnknown(allowed, "a choice rule");
-        for (String composite : List.of("And", "Or")) {
-            if (rule.has(composite)) {
-                JsonNode list = rule.raw(composite);
-                if (!list.isArray() || list.isEmpty()) {
-                    errors.schema(rule.pointer(composite), "The field \"" + composite + "\" must be a non-empty ARRAY");
-                    return null;
-                }
-                List<ChoiceRule> rules = new ArrayList<>();
-                for (int i = 0; i < list.size(); i++) {
-                    ChoiceRule nested = comparison(new Fields(list.get(i), rule.pointer(composite) + "/" + i, errors), false);
-                    if (nested != null) {
-                        rules.add(nested);
-                    }
-                }
-                return composite.equals("And") ? new ChoiceRule.And(rules) : new ChoiceRule.Or(rules);
-            }
-        }
-        if (rule.has("Not")) {
-            ChoiceRule nested = comparison(new Fields(rule.raw("Not"), rule.pointer("Not"), errors), false);
-            return nested == null ? null : new ChoiceRule.Not(nested);
-        }
-        String variable = rule.string("Variable", true);
-        List<String> operators = new ArrayList<>();
-        for (Comparison.Operator operator : Comparison.Operator.values()) {
-            if (rule.has(operator.name())) {
-                operators.add(operator.name());
-            }
-            if (rule.has(operator.name() + "Path")) {
-                operators.add(operator.name() + "Path");
-            }
-        }
-        if (variable == null) {
-            return null;
-        }
-        if (operators.size() != 1) {
-            errors.schema(rule.pointer(), "A choice rule must have exactly one comparison operator, got "
-                    + (operators.isEmpty() ? "none" : operators));
-            return null;
-        }
-        Path variablePath = pathValue(rule.pointer("Variable"), "Variable", variable);
-        String operatorName = operators.get(0);
-        boolean isPath = operatorName.endsWith("Path") && !operatorName.equals("IsPresent");
-        Comparison.Operator operator = Comparison.Operator.valueOf(isPath
-                ? operatorName.substring(0, operatorName.length() - 4) : operatorName);
-        JsonNode operand = rule.raw(operatorName);
-        if (isPath) {
-            if (operator.isTypeTest()) {
-                errors.schema(rule.pointer(operatorName), "The operator \"" + operatorName + "\" does not exist");
-                return null;
-            }
-            Path operandPath = operand.isTextual() ? pathValue(rule.pointer(operatorName), operatorName,
-                    operand.textValue()) : null;
-            if (operandPath == null) {
-                if (!operand.isTextual()) {
-                    errors.schema(rule.pointer(operatorName), "The value of \"" + operatorName + "\" must be a path");
-                }
-                return null;
-            }
-            return variablePath == null ? null : new Comparison(variablePath, operator, null, operandPath);
-        }
-        if (!operandTypeOk(operator, operand)) {
-            errors.schema(rule.pointer(operatorName), "The value of \"" + operatorName + "\" has the wrong type: "
-                    + Json.write(operand));
-            return null;
-        }
-        return variablePath == null ? null : new Comparison(variablePath, operator, operand, null);
-    }
-
-    private static boolean operandTypeOk(Comparison.Operator operator, JsonNode operand) {
-        String name = operator.name();
-        if (operator.isTypeTest() || operator == Comparison.Operator.BooleanEquals) {
-            return operand.isBoolean();
-        }
-        if (name.startsWith("String")) {
-            return operand.isTextual();
-        }
-        if (name.startsWith("Numeric")) {
-            return operand.isNumber();
-        }
-        return operand.isTextual() && Comparison.timestamp(operand.textValue()) != null;
     }
 
     private State waitState(String name, Fields f, boolean jsonata, List<String> targets) {
@@ -442,25 +344,25 @@ final class DefinitionParser {
                 }
                 until = time == null ? null : WaitState.timestamp(Instant.from(time));
             } else {
-                Path path = path(f, field, true);
+                Path path = flows.path(f, field, true);
                 if (path != null) {
                     until = field.equals("SecondsPath") ? WaitState.secondsPath(path) : WaitState.timestampPath(path);
                 }
             }
         }
         if (jsonata) {
-            return new WaitState(name, next, until, null, jsonataFlow(f, null));
+            return new WaitState(name, next, until, null, flows.jsonataFlow(f, null));
         }
-        JsonPathFlow flow = jsonPathFlow(f, false, false, false);
+        JsonPathFlow flow = flows.jsonPathFlow(f, false, false, false);
         return new WaitState(name, next, until, flow, flow);
     }
 
     private State succeed(String name, Fields f, boolean jsonata) {
         f.rejectUnknown(allowed(jsonata, JSONPATH_IO, Set.of("Output"), Set.of()), "state type \"Succeed\"");
         if (jsonata) {
-            return new SucceedState(name, null, jsonataFlow(f, null));
+            return new SucceedState(name, null, flows.jsonataFlow(f, null));
         }
-        return new SucceedState(name, jsonPathFlow(f, false, false, false), null);
+        return new SucceedState(name, flows.jsonPathFlow(f, false, false, false), null);
     }
 
     private State fail(String name, Fields f, boolean jsonata) {
@@ -516,8 +418,8 @@ final class DefinitionParser {
                 branches.add(branch(branch, queryLanguage(branch, jsonata)));
             }
         }
-        DataFlow flow = jsonata ? jsonataFlow(f, "Arguments") : jsonPathFlow(f, true, true, true);
-        return new ParallelState(name, next, branches, flow, retriers(f), catchers(f, jsonata, targets));
+        DataFlow flow = jsonata ? flows.jsonataFlow(f, "Arguments") : flows.jsonPathFlow(f, true, true, true);
+        return new ParallelState(name, next, branches, flow, errorHandling.retriers(f), errorHandling.catchers(f, jsonata, targets));
     }
 
     private State map(String name, Fields f, boolean jsonata, List<String> targets) {
@@ -579,10 +481,10 @@ final class DefinitionParser {
             JsonataTemplate selectorTemplate = selectorValue == null ? null
                     : JsonataTemplate.compile(selectorValue, "ItemSelector", f.pointer("ItemSelector"), errors);
             selector = selectorTemplate == null ? null : (raw, run) -> selectorTemplate.evaluate(run);
-            flow = jsonataFlow(f, null);
+            flow = flows.jsonataFlow(f, null);
         } else {
-            JsonPathFlow jsonPath = jsonPathFlow(f, false, true, true);
-            Path itemsPath = f.has("ItemsPath") ? path(f, "ItemsPath", false) : null;
+            JsonPathFlow jsonPath = flows.jsonPathFlow(f, false, true, true);
+            Path itemsPath = f.has("ItemsPath") ? flows.path(f, "ItemsPath", false) : null;
             items = (raw, run) -> {
                 JsonNode input = jsonPath.selectInput(raw, run);
                 JsonNode list = itemsPath == null ? input : itemsPath.read(input, run);
@@ -612,7 +514,7 @@ final class DefinitionParser {
         return new MapState(name, next, unsupported, items, selector, processor, distributed, concurrency,
                 toleratedCount, f.has("ToleratedFailureCountPath") ? "ToleratedFailureCountPath" : "ToleratedFailureCount",
                 toleratedPercentage, f.has("ToleratedFailurePercentagePath") ? "ToleratedFailurePercentagePath"
-                : "ToleratedFailurePercentage", flow, retriers(f), catchers(f, jsonata, targets));
+                : "ToleratedFailurePercentage", flow, errorHandling.retriers(f), errorHandling.catchers(f, jsonata, targets));
     }
 
     private MapState.Setting setting(Fields f, String field, boolean jsonata) {
@@ -633,7 +535,7 @@ final class DefinitionParser {
             return (raw, run) -> value;
         }
         if (f.has(pathField)) {
-            Path path = path(f, pathField, true);
+            Path path = flows.path(f, pathField, true);
             if (path == null) {
                 return null;
             }
@@ -654,243 +556,10 @@ final class DefinitionParser {
 
     // ---- shared pieces ----------------------------------------------------------------------------------------
 
-    private JsonPathFlow jsonPathFlow(Fields f, boolean hasParameters, boolean hasResultSelector, boolean hasResultPath) {
-        boolean discardInput = f.has("InputPath") && f.raw("InputPath").isNull();
-        Path inputPath = f.has("InputPath") && !discardInput ? path(f, "InputPath", false) : null;
-        boolean discardOutput = f.has("OutputPath") && f.raw("OutputPath").isNull();
-        Path outputPath = f.has("OutputPath") && !discardOutput ? path(f, "OutputPath", false) : null;
-        PayloadTemplate parameters = hasParameters && f.has("Parameters")
-                ? template(f, "Parameters") : null;
-        PayloadTemplate resultSelector = hasResultSelector && f.has("ResultSelector")
-                ? template(f, "ResultSelector") : null;
-        ResultPath resultPath = ResultPath.ROOT;
-        if (hasResultPath && f.has("ResultPath")) {
-            JsonNode value = f.raw("ResultPath");
-            if (value.isNull()) {
-                resultPath = ResultPath.DISCARD;
-            } else if (!value.isTextual()) {
-                errors.schema(f.pointer("ResultPath"), "The field \"ResultPath\" must be a STRING or null");
-            } else {
-                try {
-                    resultPath = ResultPath.compile(value.textValue());
-                } catch (IllegalArgumentException e) {
-                    errors.schema(f.pointer("ResultPath"), "The value for the field \"ResultPath\" must be a valid "
-                            + "reference path: " + e.getMessage());
-                }
-            }
-        }
-        PayloadTemplate assign = f.has("Assign") ? assignTemplate(f) : null;
-        return new JsonPathFlow(inputPath, discardInput, parameters, resultSelector, resultPath, outputPath,
-                discardOutput, assign);
-    }
-
-    private JsonPathFlow jsonPathAssignOnly(Fields rule) {
-        PayloadTemplate assign = rule.has("Assign") ? assignTemplate(rule) : null;
-        return new JsonPathFlow(null, false, null, null, ResultPath.ROOT, null, false, assign);
-    }
-
-    private PayloadTemplate assignTemplate(Fields f) {
-        JsonNode value = f.raw("Assign");
-        if (!value.isObject()) {
-            errors.schema(f.pointer("Assign"), "The field \"Assign\" must be an OBJECT");
-            return null;
-        }
-        checkVariableNames(value, f.pointer("Assign"), true);
-        return PayloadTemplate.compile(value, f.pointer("Assign"), errors);
-    }
-
-    private void checkVariableNames(JsonNode assign, String pointer, boolean jsonPath) {
-        for (Iterator<String> it = assign.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            String name = jsonPath && key.endsWith(".$") ? key.substring(0, key.length() - 2) : key;
-            if (!name.matches("[A-Za-z_][A-Za-z0-9_]*") || name.length() > 80) {
-                errors.schema(pointer + "/" + escape(key), "The variable name \"" + name + "\" is invalid: it must "
-                        + "start with a letter or underscore and contain only letters, digits and underscores");
-            }
-            if (name.equals("states")) {
-                errors.schema(pointer + "/" + escape(key), "The variable name \"states\" is reserved");
-            }
-        }
-    }
-
-    private PayloadTemplate template(Fields f, String field) {
-        JsonNode value = f.raw(field);
-        if (!value.isObject()) {
-            errors.schema(f.pointer(field), "The field \"" + field + "\" must be an OBJECT");
-            return null;
-        }
-        return PayloadTemplate.compile(value, f.pointer(field), errors);
-    }
-
-    private JsonataFlow jsonataFlow(Fields f, String argumentsField) {
-        JsonataTemplate arguments = argumentsField != null && f.has(argumentsField)
-                ? JsonataTemplate.compile(f.raw(argumentsField), argumentsField, f.pointer(argumentsField), errors) : null;
-        JsonataTemplate output = f.has("Output")
-                ? JsonataTemplate.compile(f.raw("Output"), "Output", f.pointer("Output"), errors) : null;
-        return new JsonataFlow(arguments, output, jsonataAssign(f));
-    }
-
-    private Map<String, JsonataTemplate> jsonataAssign(Fields f) {
-        Map<String, JsonataTemplate> assign = new LinkedHashMap<>();
-        JsonNode value = f.raw("Assign");
-        if (value == null) {
-            return assign;
-        }
-        if (!value.isObject()) {
-            errors.schema(f.pointer("Assign"), "The field \"Assign\" must be an OBJECT");
-            return assign;
-        }
-        checkVariableNames(value, f.pointer("Assign"), false);
-        for (Map.Entry<String, JsonNode> entry : value.properties()) {
-            assign.put(entry.getKey(), JsonataTemplate.compile(entry.getValue(), "Assign/" + entry.getKey(),
-                    f.pointer("Assign") + "/" + escape(entry.getKey()), errors));
-        }
-        return assign;
-    }
-
-    private Path path(Fields f, String field, boolean reference) {
-        String text = f.string(field, true);
-        return text == null ? null : pathValue(f.pointer(field), field, text, reference);
-    }
-
-    private Path pathValue(String pointer, String field, String text) {
-        return pathValue(pointer, field, text, false);
-    }
-
-    private Path pathValue(String pointer, String field, String text, boolean reference) {
-        try {
-            Path path = Path.compile(text);
-            if (reference && !path.definite()) {
-                errors.schema(pointer, "The value for the field \"" + field + "\" must be a valid reference path "
-                        + "(names and indexes only): " + text);
-                return null;
-            }
-            return path;
-        } catch (IllegalArgumentException e) {
-            errors.schema(pointer, "The value for the field \"" + field + "\" must be a valid JSONPath: " + text
-                    + " (" + e.getMessage() + ")");
-            return null;
-        }
-    }
-
-    private List<Retrier> retriers(Fields f) {
-        JsonNode retry = f.raw("Retry");
-        List<Retrier> retriers = new ArrayList<>();
-        if (retry == null) {
-            return retriers;
-        }
-        if (!retry.isArray()) {
-            errors.schema(f.pointer("Retry"), "The field \"Retry\" must be an ARRAY");
-            return retriers;
-        }
-        for (int i = 0; i < retry.size(); i++) {
-            Fields r = new Fields(retry.get(i), f.pointer("Retry") + "/" + i, errors);
-            r.rejectUnknown(Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds",
-                    "JitterStrategy", "Comment"), "a Retrier");
-            ErrorEquals errorEquals = errorEquals(r, i == retry.size() - 1);
-            Integer interval = r.integer("IntervalSeconds", 1, 99_999_999);
-            Integer attempts = r.integer("MaxAttempts", 0, 99_999_999);
-            Integer maxDelay = r.integer("MaxDelaySeconds", 1, 31_622_400);
-            BigDecimal backoff = BigDecimal.valueOf(2);
-            JsonNode rate = r.raw("BackoffRate");
-            if (rate != null) {
-                if (!rate.isNumber() || rate.decimalValue().compareTo(BigDecimal.ONE) < 0) {
-                    errors.schema(r.pointer("BackoffRate"), "The value of the field \"BackoffRate\" must be a number"
-                            + " greater than or equal to 1.0");
-                } else {
-                    backoff = rate.decimalValue();
-                }
-            }
-            String jitter = r.string("JitterStrategy", false);
-            if (jitter != null && !jitter.equals("FULL") && !jitter.equals("NONE")) {
-                errors.schema(r.pointer("JitterStrategy"), "The value of \"JitterStrategy\" must be FULL or NONE");
-            }
-            if (errorEquals != null) {
-                retriers.add(new Retrier(errorEquals, interval == null ? 1 : interval, attempts == null ? 3 : attempts,
-                        backoff, maxDelay, "FULL".equals(jitter)));
-            }
-        }
-        return retriers;
-    }
-
-    private List<Catcher> catchers(Fields f, boolean jsonata, List<String> targets) {
-        JsonNode catchNode = f.raw("Catch");
-        List<Catcher> catchers = new ArrayList<>();
-        if (catchNode == null) {
-            return catchers;
-        }
-        if (!catchNode.isArray()) {
-            errors.schema(f.pointer("Catch"), "The field \"Catch\" must be an ARRAY");
-            return catchers;
-        }
-        for (int i = 0; i < catchNode.size(); i++) {
-            Fields c = new Fields(catchNode.get(i), f.pointer("Catch") + "/" + i, errors);
-            c.rejectUnknown(jsonata ? Set.of("ErrorEquals", "Next", "Output", "Assign", "Comment")
-                    : Set.of("ErrorEquals", "Next", "ResultPath", "Assign", "Comment"), "a Catcher");
-            ErrorEquals errorEquals = errorEquals(c, i == catchNode.size() - 1);
-            String next = c.string("Next", true);
-            if (next != null) {
-                targets.add(next);
-            }
-            if (jsonata) {
-                JsonataTemplate output = c.has("Output")
-                        ? JsonataTemplate.compile(c.raw("Output"), "Output", c.pointer("Output"), errors) : null;
-                if (errorEquals != null) {
-                    catchers.add(new Catcher(errorEquals, next, null, null, output, jsonataAssign(c)));
-                }
-                continue;
-            }
-            ResultPath resultPath = ResultPath.ROOT;
-            if (c.has("ResultPath")) {
-                JsonNode value = c.raw("ResultPath");
-                if (value.isNull()) {
-                    resultPath = ResultPath.DISCARD;
-                } else if (value.isTextual()) {
-                    try {
-                        resultPath = ResultPath.compile(value.textValue());
-                    } catch (IllegalArgumentException e) {
-                        errors.schema(c.pointer("ResultPath"), e.getMessage());
-                    }
-                } else {
-                    errors.schema(c.pointer("ResultPath"), "The field \"ResultPath\" must be a STRING or null");
-                }
-            }
-            PayloadTemplate assign = c.has("Assign") ? assignTemplate(c) : null;
-            if (errorEquals != null) {
-                catchers.add(new Catcher(errorEquals, next, resultPath, assign, null, null));
-            }
-        }
-        return catchers;
-    }
-
-    private ErrorEquals errorEquals(Fields f, boolean last) {
-        JsonNode value = f.raw("ErrorEquals");
-        if (value == null || !value.isArray() || value.isEmpty()) {
-            errors.schema(f.pointer("ErrorEquals"), "The field \"ErrorEquals\" must be a non-empty ARRAY of STRING");
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        for (JsonNode name : value) {
-            if (!name.isTextual()) {
-                errors.schema(f.pointer("ErrorEquals"), "The field \"ErrorEquals\" must hold STRING values");
-                return null;
-            }
-            names.add(name.textValue());
-        }
-        if (names.contains(StatesError.ALL) && (names.size() > 1 || !last)) {
-            errors.schema(f.pointer("ErrorEquals"), "States.ALL must appear alone in the ErrorEquals array of the last "
-                    + "Retrier or Catcher");
-        }
-        return new ErrorEquals(names);
-    }
-
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new HashSet<>(a);
         all.addAll(b);
         return all;
     }
 
-    private static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
-    }
 }

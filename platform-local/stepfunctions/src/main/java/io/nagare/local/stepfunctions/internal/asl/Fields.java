@@ -82,6 +82,11 @@ final class Fields {
         return value.booleanValue();
     }
 
+    /** A name as a JSON-pointer token. */
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
     /** Reports every field not in {@code allowed}. */
     void rejectUnknown(Set<String> allowed, String what) {
         for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
