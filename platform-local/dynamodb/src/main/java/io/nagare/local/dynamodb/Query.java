@@ -46,6 +46,11 @@ final class Query implements Operation {
         Map<String, AttributeValue> start = AttributeValueJson.readItem(input.get("ExclusiveStartKey"));
         if (start != null) {
             byte[] after = target.startKey(start);
+            if (Arrays.compareUnsigned(after, range.lowerInclusive()) < 0
+                    || (range.upperExclusive() != null && Arrays.compareUnsigned(after, range.upperExclusive()) >= 0)) {
+                throw DynamoDbErrors.validation(
+                        "The provided starting key is outside query boundaries based on provided conditions");
+            }
             if (forward) {
                 byte[] next = Arrays.copyOf(after, after.length + 1);
                 lower = Arrays.compareUnsigned(next, lower) > 0 ? next : lower;

@@ -88,6 +88,17 @@ class QueryScanTest {
     }
 
     @Test
+    void query_shouldRefuseAStartKeyOutsideTheKeyCondition() {
+        local.createTable("Events", "seq", ScalarAttributeType.N);
+
+        assertThatThrownBy(() -> local.client.query(b -> b.tableName("Events").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("a")))
+                .exclusiveStartKey(Map.of("pk", s("b"), "seq", n("1")))))
+                .hasMessageStartingWith("The provided starting key is outside query boundaries based on provided "
+                        + "conditions");
+    }
+
+    @Test
     void query_shouldOnlyCount_whenSelectIsCount() {
         local.createTable("Events", "seq", ScalarAttributeType.N);
         put("Events", Map.of("pk", s("a"), "seq", n("1")));
