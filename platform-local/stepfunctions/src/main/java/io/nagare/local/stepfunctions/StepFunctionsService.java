@@ -2,6 +2,7 @@ package io.nagare.local.stepfunctions;
 
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,8 @@ import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
  * were running when the runtime stopped continue when it starts again.
  */
 public final class StepFunctionsService extends AwsJsonService {
+
+    private static final long CLOSE_WAIT_SECONDS = 5;
 
     private final StepFunctionsStore store;
     private final ExecutionEngine engine;
@@ -71,11 +74,20 @@ public final class StepFunctionsService extends AwsJsonService {
         return engine.running();
     }
 
+    /** Stops timers, lets the steps under way finish (so no half step reaches the store), then stops. */
     @Override
     public void close() {
         engine.close();
         if (ownedExecutor != null) {
-            ownedExecutor.shutdownNow();
+            ownedExecutor.shutdown();
+            try {
+                if (!ownedExecutor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                    ownedExecutor.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                ownedExecutor.shutdownNow();
+            }
         }
         store.close();
     }

@@ -69,6 +69,24 @@ class StepFunctionsApiTest {
     }
 
     @Test
+    void updateStateMachine_shouldApplyToNewExecutions_whileRunningOnesKeepTheirDefinition() {
+        String arn = local.createStateMachine("versioned", """
+                {"StartAt":"Wait","States":{"Wait":{"Type":"Wait","Seconds":10,"Next":"Done"},
+                 "Done":{"Type":"Pass","Result":"v1","End":true}}}""");
+        String old = local.start(arn, "{}");
+
+        local.sfn.updateStateMachine(b -> b.stateMachineArn(arn).definition("""
+                {"StartAt":"Done","States":{"Done":{"Type":"Pass","Result":"v2","End":true}}}"""));
+        String current = local.start(arn, "{}");
+        local.clock.advance(Duration.ofSeconds(10));
+
+        assertThat(local.describe(old).output()).isEqualTo("\"v1\"");
+        assertThat(local.describe(current).output()).isEqualTo("\"v2\"");
+        assertThat(local.sfn.describeStateMachineForExecution(b -> b.executionArn(old)).definition()).contains("v1");
+        assertThat(local.sfn.describeStateMachine(b -> b.stateMachineArn(arn)).definition()).contains("v2");
+    }
+
+    @Test
     void validateStateMachineDefinition_shouldListDiagnosticsWithLocations_whenDefinitionHasErrors() {
         var result = local.sfn.validateStateMachineDefinition(b -> b.definition("""
                 {"StartAt":"A","States":{"A":{"Type":"Task","End":true,"Bogus":1}}}"""));

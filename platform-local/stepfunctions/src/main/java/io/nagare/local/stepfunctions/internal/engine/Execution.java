@@ -6,12 +6,12 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +37,8 @@ final class Execution {
     final StateMachineDefinition definition;
     final Journal journal;
     final Mailbox mailbox;
-    final Map<String, Frame> frames = new LinkedHashMap<>();
+    /** Concurrent because the API thread looks up the frame a task token names. */
+    final Map<String, Frame> frames = new ConcurrentHashMap<>();
     final List<LocalClock.Timer> timers = new ArrayList<>();
     final Map<String, Integer> mockInvocations = new HashMap<>();
     final CompletableFuture<ExecutionRecord> completion = new CompletableFuture<>();

@@ -3,6 +3,7 @@ package io.nagare.local.stepfunctions.internal.engine;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -33,7 +34,12 @@ final class Mailbox {
     void post(Runnable step) {
         inbox.add(step);
         if (scheduled.compareAndSet(false, true)) {
-            executor.execute(this::drain);
+            try {
+                executor.execute(this::drain);
+            } catch (RejectedExecutionException e) {
+                // The service is closing: the execution continues from the store when the runtime starts again.
+                scheduled.set(false);
+            }
         }
     }
 
