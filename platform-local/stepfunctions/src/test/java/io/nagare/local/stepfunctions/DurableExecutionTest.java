@@ -10,7 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -75,6 +77,65 @@ class DurableExecutionTest {
                     HistoryEventType.EXECUTION_SUCCEEDED);
             assertThat(history).filteredOn(e -> e.type() == HistoryEventType.PASS_STATE_ENTERED
                     && e.stateEnteredEventDetails().name().equals("Fast")).hasSize(1);
+        }
+    }
+
+    @Test
+    void mapIterationsAndRetries_shouldResumeWhereTheyWere_whenARuntimeStartsOnACrashedStore(
+            @TempDir Path first, @TempDir Path second, @TempDir Path third) throws Exception {
+        java.util.concurrent.atomic.AtomicInteger reserveCalls = new java.util.concurrent.atomic.AtomicInteger();
+        FakeServices services = new FakeServices()
+                .answer("sqs:SendMessage", request -> JSON.createObjectNode().put("MessageId", "m"))
+                .answer("lambda:Invoke", request -> {
+                    ObjectNode answer = JSON.createObjectNode().put("StatusCode", 200);
+                    if (reserveCalls.incrementAndGet() == 1) {
+                        answer.put("FunctionError", "Unhandled");
+                        answer.set("Payload", JSON.createObjectNode().put("errorType", "Busy"));
+                    } else {
+                        answer.set("Payload", JSON.createObjectNode().put("reserved", true));
+                    }
+                    return answer;
+                });
+        String execution;
+        try (LocalStepFunctions crashed = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(services), first)) {
+            String arn = crashed.createStateMachine("fan-out", """
+                    {"StartAt":"Reserve","States":{
+                      "Reserve":{"Type":"Task","Resource":"arn:aws:lambda:ap-northeast-1:000000000000:function:reserve",
+                        "Retry":[{"ErrorEquals":["Busy"],"IntervalSeconds":20}],"ResultPath":"$.stock","Next":"Ship"},
+                      "Ship":{"Type":"Map","ItemsPath":"$.parcels","MaxConcurrency":2,"ItemProcessor":{"StartAt":"Carrier",
+                        "States":{"Carrier":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken",
+                          "Parameters":{"QueueUrl":"http://q","MessageBody":{"token.$":"$$.Task.Token","parcel.$":"$"}},
+                          "End":true}}},"ResultPath":"$.shipped","End":true}}}""");
+            execution = crashed.start(arn, "{\"parcels\":[\"p1\",\"p2\",\"p3\"]}");
+            assertThat(reserveCalls).hasValue(1);
+            Files.copy(first.resolve("stepfunctions.mv.db"), second.resolve("stepfunctions.mv.db"));
+        }
+
+        try (LocalStepFunctions restarted = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(services), second)) {
+            restarted.clock.advance(Duration.ofSeconds(20));
+            assertThat(reserveCalls).hasValue(2);
+            assertThat(services.calls).filteredOn(c -> c.service().equals("sqs")).hasSize(2);
+            // Steps run by a timer are committed in the background; an acknowledged write commits them too.
+            restarted.createStateMachine("checkpoint", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}");
+            Files.copy(second.resolve("stepfunctions.mv.db"), third.resolve("stepfunctions.mv.db"));
+        }
+
+        try (LocalStepFunctions restarted = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(services), third)) {
+            for (int answered = 0; answered < 3; answered++) {
+                FakeServices.Call call = services.calls.stream().filter(c -> c.service().equals("sqs"))
+                        .skip(answered).findFirst().orElseThrow();
+                JsonNode body = JSON.readTree(call.request().get("MessageBody").asText());
+                restarted.sfn.sendTaskSuccess(b -> b.taskToken(body.get("token").asText())
+                        .output("\"" + body.get("parcel").asText() + "-shipped\""));
+            }
+
+            var done = restarted.describe(execution);
+            assertThat(done.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            assertThat(JSON.readTree(done.output()).get("shipped")).isEqualTo(
+                    JSON.readTree("[\"p1-shipped\",\"p2-shipped\",\"p3-shipped\"]"));
         }
     }
 }
