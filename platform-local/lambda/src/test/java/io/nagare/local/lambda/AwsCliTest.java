@@ -1,17 +1,11 @@
 package io.nagare.local.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
+import io.nagare.local.runtime.testing.AwsCli;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,7 +28,7 @@ class AwsCliTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(onPath("aws"), "the AWS CLI (Debian package awscli) is not installed");
+        AwsCli.assumeInstalled();
         lambda = LocalLambda.start(PlatformModel.builder().owner("test")
                 .function("greet", f -> f.handler(GreetingHandler.class))
                 .function("charge", f -> f.handler(FailingHandler.class))
@@ -52,10 +46,10 @@ class AwsCliTest {
     void awsCli_shouldInvokeAFunctionAndWriteItsResponse_whenPointedAtTheLocalEndpoint() throws Exception {
         Path out = directory.resolve("out.json");
 
-        Result invoked = aws("lambda", "invoke", "--function-name", "greet", "--payload",
+        AwsCli.Result invoked = aws("lambda", "invoke", "--cli-binary-format", "raw-in-base64-out", "--function-name", "greet", "--payload",
                 "{\"name\": \"Aoi\", \"times\": 1}", out.toString());
 
-        assertThat(invoked.exit()).as(invoked.output()).isZero();
+        assertThat(invoked.exitCode()).as(invoked.output()).isZero();
         assertThat(invoked.output()).contains("200").contains("$LATEST");
         assertThat(Files.readString(out)).contains("\"message\":\"hello Aoi\"");
     }
@@ -64,10 +58,10 @@ class AwsCliTest {
     void awsCli_shouldShowTheFunctionError_whenTheFunctionFails() throws Exception {
         Path out = directory.resolve("error.json");
 
-        Result invoked = aws("lambda", "invoke", "--function-name", "charge", "--payload", "{\"orderId\": \"o-5\"}",
+        AwsCli.Result invoked = aws("lambda", "invoke", "--cli-binary-format", "raw-in-base64-out", "--function-name", "charge", "--payload", "{\"orderId\": \"o-5\"}",
                 out.toString());
 
-        assertThat(invoked.exit()).as(invoked.output()).isZero();
+        assertThat(invoked.exitCode()).as(invoked.output()).isZero();
         assertThat(invoked.output()).contains("Unhandled");
         assertThat(Files.readString(out)).contains("\"errorMessage\":\"payment declined for o-5\"",
                 "\"errorType\":\"java.lang.IllegalStateException\"");
@@ -75,43 +69,20 @@ class AwsCliTest {
 
     @Test
     void awsCli_shouldListAndDescribeFunctions_andReportAMissingOne() throws Exception {
-        Result listed = aws("lambda", "list-functions", "--query", "Functions[].FunctionName");
-        Result missing = aws("lambda", "get-function", "--function-name", "refund");
+        AwsCli.Result listed = aws("lambda", "list-functions", "--query", "Functions[].FunctionName");
+        AwsCli.Result missing = aws("lambda", "get-function", "--function-name", "refund");
 
         assertThat(listed.output().strip().split("\\s+")).containsExactly("charge", "greet");
-        assertThat(missing.exit()).isNotZero();
+        assertThat(missing.exitCode()).isNotZero();
         assertThat(missing.output()).contains("ResourceNotFoundException").contains(
                 "Function not found: arn:aws:lambda:ap-northeast-1:000000000000:function:refund");
     }
 
-    private record Result(int exit, String output) {
-    }
-
-    private static Result aws(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("aws", "--endpoint-url", lambda.runtime.endpointUrl(),
-                "--output", "text"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        builder.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
-                "AWS_DEFAULT_REGION", "ap-northeast-1", "AWS_CONFIG_FILE", "/dev/null",
-                "AWS_SHARED_CREDENTIALS_FILE", "/dev/null", "AWS_PAGER", ""));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new Result(process.exitValue(), output);
-    }
-
-    private static boolean onPath(String program) {
-        String path = System.getenv("PATH");
-        if (path == null) {
-            return false;
-        }
-        for (String directory : path.split(File.pathSeparator)) {
-            if (Files.isExecutable(Path.of(directory, program))) {
-                return true;
-            }
-        }
-        return false;
+    private static AwsCli.Result aws(String... arguments) {
+        String[] withOutput = new String[arguments.length + 2];
+        withOutput[0] = "--output";
+        withOutput[1] = "text";
+        System.arraycopy(arguments, 0, withOutput, 2, arguments.length);
+        return AwsCli.run(lambda.runtime.endpointUrl(), withOutput);
     }
 }
