@@ -25,6 +25,8 @@ final class Durability implements AutoCloseable {
 
     static final long CHECKPOINT_BYTES = 64L * 1024 * 1024;
     private static final int IN_MEMORY_COMMIT_EVERY = 10_000;
+    private static final int COMPACT_FILL_RATE = 50;
+    private static final int COMPACT_BYTES = 64 * 1024 * 1024;
     private static final String CHECKPOINT = "log.checkpoint";
 
     private final MVStore store;
@@ -160,6 +162,11 @@ final class Durability implements AutoCloseable {
                 }
                 meta.put(CHECKPOINT, lastSequence);
                 store.commit();
+                // Rewrites the live pages of mostly-dead chunks so their space is freed (MVStore does this from its
+                // background writer, which a store with auto-commit off does not have).
+                if (store.compact(COMPACT_FILL_RATE, COMPACT_BYTES)) {
+                    store.commit();
+                }
                 if (log != null) {
                     log.dropOlderSegments(segmentStart);
                 }
