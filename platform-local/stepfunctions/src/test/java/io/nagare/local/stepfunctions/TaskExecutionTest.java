@@ -327,6 +327,33 @@ class TaskExecutionTest {
     }
 
     @Test
+    void startExecution_shouldFailTheParentTask_whenASyncChildFails_andAnswerAtOnceWithoutSync() throws Exception {
+        start();
+        String child = local.createStateMachine("failing-child", """
+                {"StartAt":"No","States":{"No":{"Type":"Fail","Error":"PaymentRefused","Cause":"limit"}}}""");
+        String parent = local.createStateMachine("parent-of-failing", """
+                {"StartAt":"Fire","States":{
+                  "Fire":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution",
+                    "Parameters":{"StateMachineArn":"%s","Name":"fire-and-forget"},"ResultPath":"$.started","Next":"Wait"},
+                  "Wait":{"Type":"Task","Resource":"arn:aws:states:::states:startExecution.sync:2",
+                    "Parameters":{"StateMachineArn":"%s"},"End":true}}}
+                """.formatted(child, child));
+
+        var described = local.describe(local.start(parent, "{}"));
+
+        assertThat(described.status()).isEqualTo(ExecutionStatus.FAILED);
+        assertThat(described.error()).isEqualTo("States.TaskFailed");
+        JsonNode childExecution = JSON.readTree(described.cause());
+        assertThat(childExecution.get("Status").asText()).isEqualTo("FAILED");
+        assertThat(childExecution.get("Error").asText()).isEqualTo("PaymentRefused");
+        List<HistoryEvent> history = local.sfn.getExecutionHistory(b -> b.executionArn(described.executionArn())).events();
+        String started = history.stream().filter(e -> e.type() == HistoryEventType.TASK_SUCCEEDED).findFirst()
+                .orElseThrow().taskSucceededEventDetails().output();
+        assertThat(JSON.readTree(started).get("ExecutionArn").asText())
+                .isEqualTo("arn:aws:states:ap-northeast-1:000000000000:execution:failing-child:fire-and-forget");
+    }
+
+    @Test
     void mockedTestCase_shouldAnswerTasksFromTheMockConfig_whenStartedOnArnHashTestCase() throws Exception {
         JsonNode config = JSON.readTree("""
                 {"StateMachines":{"mocked":{"TestCases":{"HappyPath":{"Reserve":"Reserved"}}}},
