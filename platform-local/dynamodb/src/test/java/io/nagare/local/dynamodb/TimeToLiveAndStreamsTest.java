@@ -143,6 +143,29 @@ class TimeToLiveAndStreamsTest {
         }
     }
 
+    @Test
+    void stream_shouldCloseItsShard_whenTheStreamIsDisabled() {
+        try (LocalDynamoDb local = LocalDynamoDb.inMemory(); DynamoDbStreamsClient streams = local.streams()) {
+            local.createTable("Orders", null, null);
+            String streamArn = local.client.updateTable(b -> b.tableName("Orders").streamSpecification(
+                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)))
+                    .tableDescription().latestStreamArn();
+            local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("o1"))));
+            local.client.updateTable(b -> b.tableName("Orders").streamSpecification(s -> s.streamEnabled(false)));
+            local.client.putItem(b -> b.tableName("Orders").item(Map.of("pk", s("o2"))));
+
+            var description = streams.describeStream(b -> b.streamArn(streamArn)).streamDescription();
+            var shard = description.shards().get(0);
+            var records = streams.getRecords(b -> b.shardIterator(streams.getShardIterator(i -> i.streamArn(streamArn)
+                    .shardId(shard.shardId()).shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()));
+
+            assertThat(description.streamStatusAsString()).isEqualTo("DISABLED");
+            assertThat(shard.sequenceNumberRange().endingSequenceNumber()).isNotNull();
+            assertThat(records.records()).extracting(r -> r.dynamodb().keys().get("pk").s()).containsExactly("o1");
+            assertThat(records.nextShardIterator()).isNull();
+        }
+    }
+
     private static void put(LocalDynamoDb local, String id, long expires) {
         put(local, "Sessions", id, expires);
     }
