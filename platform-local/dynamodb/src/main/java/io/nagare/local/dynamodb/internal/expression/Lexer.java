@@ -9,8 +9,13 @@ final class Lexer {
     private Lexer() {
     }
 
+    /**
+     * The tokens of {@code text}. An unknown character, or a {@code #} or {@code :} without a name, is a syntax error
+     * reported once the whole text is read, so its "near" can show the token after it as DynamoDB's does.
+     */
     static List<Token> tokens(String text, String expressionName) {
         List<Token> tokens = new ArrayList<>();
+        int firstBad = -1;
         int i = 0;
         while (i < text.length()) {
             char c = text.charAt(i);
@@ -24,6 +29,11 @@ final class Lexer {
                 tokens.add(new Token(Token.Kind.IDENTIFIER, text.substring(start, i), start, i));
             } else if (c == '#' || c == ':') {
                 i = wordEnd(text, i + 1);
+                if (i == start + 1) {
+                    firstBad = firstBad < 0 ? tokens.size() : firstBad;
+                    tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, i));
+                    continue;
+                }
                 Token.Kind kind = c == '#' ? Token.Kind.NAME_PLACEHOLDER : Token.Kind.VALUE_PLACEHOLDER;
                 tokens.add(new Token(kind, text.substring(start, i), start, i));
             } else if (c >= '0' && c <= '9') {
@@ -39,12 +49,15 @@ final class Lexer {
                 i++;
                 tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, i));
             } else {
-                Token bad = new Token(Token.Kind.SYMBOL, String.valueOf(c), start, start + 1);
-                tokens.add(bad);
-                throw ExpressionErrors.syntax(expressionName, text, tokens, tokens.size() - 1);
+                firstBad = firstBad < 0 ? tokens.size() : firstBad;
+                i++;
+                tokens.add(new Token(Token.Kind.SYMBOL, String.valueOf(c), start, i));
             }
         }
         tokens.add(new Token(Token.Kind.EOF, "", text.length(), text.length()));
+        if (firstBad >= 0) {
+            throw ExpressionErrors.syntax(expressionName, text, tokens, firstBad);
+        }
         return tokens;
     }
 

@@ -95,6 +95,8 @@ class UpdateExpressionTest {
         assertThatThrownBy(() -> update("SET a = attribute_exists(b)", Map.of()))
                 .hasMessage("Invalid UpdateExpression: The function is not allowed in an update expression; "
                         + "function: attribute_exists");
+        assertThatThrownBy(() -> update("ADD hits : incr", Map.of(":incr", num("1"))))
+                .hasMessage("Invalid UpdateExpression: Syntax error; token: \":\", near: \"hits : incr\"");
         assertThatThrownBy(() -> update("PUT a = :v", Map.of(":v", num("1"))))
                 .hasMessage("Invalid UpdateExpression: Syntax error; token: \"PUT\", near: \"PUT a\"");
     }
