@@ -78,6 +78,7 @@ final class DynamoDbService extends AwsJsonService {
 
     @Override
     public void close() {
+        timeToLive.stop();
         database.catalog().close();
     }
 

@@ -32,6 +32,7 @@ final class TimeToLive implements Table.WriteListener {
     private final Map<Long, MVMap<byte[], byte[]>> expiryMaps = new java.util.concurrent.ConcurrentHashMap<>();
     private LocalClock.Timer timer;
     private long scheduledSecond = Long.MAX_VALUE;
+    private boolean stopped;
 
     TimeToLive(TableCatalog catalog, ItemLocks locks, LocalClock clock) {
         this.catalog = catalog;
@@ -43,6 +44,15 @@ final class TimeToLive implements Table.WriteListener {
     /** Sets the first timer from what the stores already hold (after a restart). */
     synchronized void start() {
         reschedule();
+    }
+
+    /** Cancels the pending timer, so no sweep runs against a closed store. */
+    synchronized void stop() {
+        if (timer != null) {
+            timer.cancel();
+            timer = null;
+        }
+        stopped = true;
     }
 
     @Override
@@ -96,6 +106,9 @@ final class TimeToLive implements Table.WriteListener {
     /** Runs on the clock; holds item locks but not this object's monitor, which writers take under item locks. */
     private void sweep() {
         synchronized (this) {
+            if (stopped) {
+                return;
+            }
             timer = null;
             scheduledSecond = Long.MAX_VALUE;
         }
@@ -135,6 +148,9 @@ final class TimeToLive implements Table.WriteListener {
     }
 
     private void reschedule() {
+        if (stopped) {
+            return;
+        }
         long next = Long.MAX_VALUE;
         for (Table table : catalog.tables()) {
             if (table.definition().ttlAttribute() == null) {
