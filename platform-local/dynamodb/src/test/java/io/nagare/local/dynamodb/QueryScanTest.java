@@ -153,6 +153,30 @@ class QueryScanTest {
     }
 
     @Test
+    void query_shouldOrderALocalIndexByItsSortKey_andFetchUnprojectedAttributesFromTheTable() {
+        local.client.createTable(b -> b.tableName("Orders").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attribute("pk", "S"), attribute("sk", "S"), attribute("placed", "N"))
+                .keySchema(key("pk", KeyType.HASH), key("sk", KeyType.RANGE))
+                .localSecondaryIndexes(software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex.builder()
+                        .indexName("byPlaced").keySchema(key("pk", KeyType.HASH), key("placed", KeyType.RANGE))
+                        .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)).build()));
+        put("Orders", Map.of("pk", s("c1"), "sk", s("a"), "placed", n("30"), "total", n("1")));
+        put("Orders", Map.of("pk", s("c1"), "sk", s("b"), "placed", n("10"), "total", n("2")));
+        put("Orders", Map.of("pk", s("c1"), "sk", s("c"), "total", n("3")));
+
+        QueryResponse keysOnly = local.client.query(b -> b.tableName("Orders").indexName("byPlaced")
+                .keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("c1"))));
+        QueryResponse all = local.client.query(b -> b.tableName("Orders").indexName("byPlaced")
+                .keyConditionExpression("pk = :p AND placed > :t").select(Select.ALL_ATTRIBUTES)
+                .expressionAttributeValues(Map.of(":p", s("c1"), ":t", n("20"))));
+
+        assertThat(keysOnly.items()).containsExactly(
+                Map.of("pk", s("c1"), "sk", s("b"), "placed", n("10")),
+                Map.of("pk", s("c1"), "sk", s("a"), "placed", n("30")));
+        assertThat(all.items()).containsExactly(Map.of("pk", s("c1"), "sk", s("a"), "placed", n("30"), "total", n("1")));
+    }
+
+    @Test
     void scan_shouldSplitTheTableIntoDisjointSegments_thatTogetherCoverIt() {
         local.createTable("Items", null, null);
         for (int i = 0; i < 200; i++) {
