@@ -138,4 +138,34 @@ class DurableExecutionTest {
                     JSON.readTree("[\"p1-shipped\",\"p2-shipped\",\"p3-shipped\"]"));
         }
     }
+
+    @Test
+    void aTaskInFlightAtTheCrash_shouldBeCalledAgain_throughTheRestartedRuntimesOwnServices(
+            @TempDir Path first, @TempDir Path second) throws Exception {
+        FakeServices hanging = new FakeServices()
+                .answerLater("sqs:SendMessage", request -> new java.util.concurrent.CompletableFuture<>());
+        String execution;
+        try (LocalStepFunctions crashed = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(hanging).withExecutionStatusEvents(false), first)) {
+            String arn = crashed.createStateMachine("notify", """
+                    {"StartAt":"Send","States":{"Send":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage",
+                     "Parameters":{"QueueUrl":"http://q","MessageBody.$":"$.order"},"ResultSelector":{"id.$":"$.MessageId"},
+                     "End":true}}}""");
+            execution = crashed.start(arn, "{\"order\":\"o-3\"}");
+            assertThat(hanging.calls).hasSize(1);
+            Files.copy(first.resolve("stepfunctions.mv.db"), second.resolve("stepfunctions.mv.db"));
+        }
+
+        RecordingService sqs = new RecordingService("sqs", "AmazonSQS", "{\"MessageId\":\"m-9\"}");
+        try (LocalStepFunctions restarted = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withExecutionStatusEvents(false), second, sqs)) {
+            restarted.clock.advance(Duration.ofSeconds(1));
+            String status = restarted.runtime.service(StepFunctionsService.class).orElseThrow().whenEnded(execution)
+                    .toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+
+            assertThat(status).isEqualTo("SUCCEEDED");
+            assertThat(restarted.describe(execution).output()).isEqualTo("{\"id\":\"m-9\"}");
+            assertThat(sqs.received).hasSize(1);
+        }
+    }
 }

@@ -35,6 +35,8 @@ public final class LoopbackServiceCalls implements AwsServiceCalls {
             "sqs", new Protocol("AmazonSQS", "application/x-amz-json-1.0", "sqs"),
             "events", new Protocol("AWSEvents", "application/x-amz-json-1.1", "events"),
             "dynamodb", new Protocol("DynamoDB_20120810", "application/x-amz-json-1.0", "dynamodb"));
+    private static final Duration ENDPOINT_WAIT = Duration.ofMillis(100);
+    private static final int ENDPOINT_WAIT_TRIES = 100;
     private static final DateTimeFormatter SIGNING_DATE = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(ZoneOffset.UTC);
 
     private final Supplier<String> endpoint;
@@ -52,7 +54,24 @@ public final class LoopbackServiceCalls implements AwsServiceCalls {
 
     @Override
     public CompletionStage<JsonNode> call(String service, String operation, JsonNode request) {
+        return call(service, operation, request, 0);
+    }
+
+    private CompletionStage<JsonNode> call(String service, String operation, JsonNode request, int waited) {
         String base = endpoint.get();
+        if (base == null && waited < ENDPOINT_WAIT_TRIES) {
+            // Executions resumed while the runtime starts call out before its endpoint listens: try again shortly.
+            CompletableFuture<JsonNode> later = new CompletableFuture<>();
+            clock.schedule(clock.now().plus(ENDPOINT_WAIT), () -> call(service, operation, request, waited + 1)
+                    .whenComplete((value, failure) -> {
+                        if (failure != null) {
+                            later.completeExceptionally(failure);
+                        } else {
+                            later.complete(value);
+                        }
+                    }));
+            return later;
+        }
         if (base == null || base.endsWith(":0")) {
             return AwsServiceCalls.unavailable().call(service, operation, request);
         }
