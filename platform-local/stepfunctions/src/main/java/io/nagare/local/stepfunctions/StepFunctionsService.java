@@ -1,5 +1,6 @@
 package io.nagare.local.stepfunctions;
 
+import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,8 @@ import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 public final class StepFunctionsService extends AwsJsonService {
 
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /** How long AWS keeps a closed execution (and its history). */
+    private static final Duration RETENTION = Duration.ofDays(90);
 
     private final StepFunctionsStore store;
     private final ExecutionEngine engine;
@@ -43,6 +46,7 @@ public final class StepFunctionsService extends AwsJsonService {
                 context.accountId());
         this.api = new StepFunctionsApi(store, machines, definitions, engine, context.clock(), options.mockConfig(),
                 context.region(), context.accountId());
+        store.purgeClosedBefore(context.clock().now().minus(RETENTION));
         engine.resumeRunning();
     }
 

@@ -168,4 +168,27 @@ class DurableExecutionTest {
             assertThat(sqs.received).hasSize(1);
         }
     }
+
+    @Test
+    void closedExecutions_shouldBeForgottenAfter90Days_whenTheRuntimeStartsAgain(@TempDir Path data) {
+        String old;
+        String recent;
+        String machine;
+        try (LocalStepFunctions first = new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution()
+                .withExecutionStatusEvents(false), data)) {
+            machine = first.createStateMachine("kept", "{\"StartAt\":\"A\",\"States\":{\"A\":{\"Type\":\"Succeed\"}}}");
+            old = first.start(machine, "{}");
+            first.clock.advance(Duration.ofDays(80));
+            recent = first.start(machine, "{}");
+        }
+
+        try (LocalStepFunctions later = new LocalStepFunctions(new StepFunctionsServiceFactory().withInlineExecution()
+                .withExecutionStatusEvents(false), data, LocalStepFunctions.START.plus(Duration.ofDays(91)))) {
+            assertThat(later.sfn.listExecutions(b -> b.stateMachineArn(machine)).executions())
+                    .extracting(e -> e.executionArn()).containsExactly(recent);
+            assertThat(later.describe(recent).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> later.describe(old))
+                    .isInstanceOf(software.amazon.awssdk.services.sfn.model.ExecutionDoesNotExistException.class);
+        }
+    }
 }

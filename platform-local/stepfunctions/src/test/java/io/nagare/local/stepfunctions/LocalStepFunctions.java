@@ -24,7 +24,9 @@ final class LocalStepFunctions implements AutoCloseable {
 
     static final String ROLE = "arn:aws:iam::000000000000:role/nagare-test";
 
-    final ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    final ManualClock clock;
     final LocalRuntime runtime;
     final SfnClient sfn;
 
@@ -33,6 +35,12 @@ final class LocalStepFunctions implements AutoCloseable {
     }
 
     LocalStepFunctions(StepFunctionsServiceFactory factory, Path dataDirectory, LocalServiceFactory... others) {
+        this(factory, dataDirectory, START, others);
+    }
+
+    LocalStepFunctions(StepFunctionsServiceFactory factory, Path dataDirectory, Instant start,
+                       LocalServiceFactory... others) {
+        this.clock = new ManualClock(start);
         LocalRuntime.Builder builder = LocalRuntime.builder().port(0).clock(clock).discoverServices(false)
                 .dataDirectory(dataDirectory).service(factory);
         for (LocalServiceFactory other : others) {

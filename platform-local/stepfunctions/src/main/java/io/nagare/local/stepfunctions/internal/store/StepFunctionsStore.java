@@ -2,6 +2,7 @@ package io.nagare.local.stepfunctions.internal.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -13,6 +14,8 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -26,6 +29,7 @@ import org.h2.mvstore.MVStore;
 public final class StepFunctionsStore {
 
     private static final JsonFactory JSON = new JsonFactory();
+    private static final ObjectMapper MAPPER = new ObjectMapper(JSON);
 
     private final MVStore store;
     private final MVMap<String, byte[]> stateMachines;
@@ -199,6 +203,52 @@ public final class StepFunctionsStore {
 
     private static long machineKey(long machineSeq, long executionSeq) {
         return (machineSeq << 40) | ((1L << 40) - 1 - executionSeq);
+    }
+
+    /**
+     * Deletes the executions that closed before {@code cutoff}, with their history, as AWS forgets closed executions
+     * after 90 days; returns how many.
+     */
+    public int purgeClosedBefore(Instant cutoff) {
+        List<Long> expired = new ArrayList<>();
+        List<Long> machines = new ArrayList<>();
+        List<String> arns = new ArrayList<>();
+        for (Cursor<Long, byte[]> cursor = executions.cursor(null); cursor.hasNext(); ) {
+            Long seq = cursor.next();
+            JsonNode record = parse(cursor.getValue());
+            JsonNode stop = record.get("stopDate");
+            if (stop != null && stop.isNumber() && stop.longValue() < cutoff.toEpochMilli()) {
+                expired.add(seq);
+                machines.add(record.path("machineSeq").longValue());
+                arns.add(record.path("arn").asText());
+            }
+        }
+        turn(() -> {
+            for (int i = 0; i < expired.size(); i++) {
+                long seq = expired.get(i);
+                executions.remove(seq);
+                executionsByMachine.remove(machineKey(machines.get(i), seq));
+                executionIds.remove(arns.get(i));
+                List<Long> chunks = new ArrayList<>();
+                for (Iterator<Long> keys = history.keyIterator(historyKey(seq, 0)); keys.hasNext(); ) {
+                    long key = keys.next();
+                    if (key >>> 24 != seq) {
+                        break;
+                    }
+                    chunks.add(key);
+                }
+                chunks.forEach(history::remove);
+            }
+        });
+        return expired.size();
+    }
+
+    private static JsonNode parse(byte[] record) {
+        try {
+            return MAPPER.readTree(record);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored execution record is not JSON", e);
+        }
     }
 
     public List<Long> runningExecutions() {
