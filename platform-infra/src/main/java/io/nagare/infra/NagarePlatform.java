@@ -5,12 +5,15 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.nagare.infra.api.ApiStack;
 import io.nagare.infra.compute.ComputeStack;
 import io.nagare.infra.compute.ModelResources;
 import io.nagare.infra.data.DataStack;
 import io.nagare.infra.eventing.EventingStack;
 import io.nagare.infra.network.NetworkStack;
+import io.nagare.infra.operations.OperationsStack;
 import io.nagare.infra.security.PartnerIdentityProps;
+import io.nagare.infra.subscriptions.SubscriptionsStack;
 import io.nagare.infra.security.SecurityStack;
 import io.nagare.platform.model.ApiRouteDeclaration;
 import io.nagare.schemas.EventType;
@@ -34,6 +37,9 @@ public final class NagarePlatform {
     private final DataStack data;
     private final EventingStack eventing;
     private final ComputeStack compute;
+    private final SubscriptionsStack subscriptions;
+    private final ApiStack api;
+    private final OperationsStack operations;
 
     private NagarePlatform(Construct scope, PlatformInputs inputs) {
         PlatformEnvironment environment = inputs.environment();
@@ -56,6 +62,20 @@ public final class NagarePlatform {
                 "the model's functions and sagas, and the Fargate workers"),
                 new ComputeStack.ComputeStackProps(inputs.model(), inputs.functionCode(), resources, network.vpc(),
                         network.applicationSecurityGroup(), security.keys().logs(), security.keys().businessData()));
+        subscriptions = new SubscriptionsStack(scope, stackName(environment, "Subscriptions"), props(environment,
+                "Subscriptions", "the model's subscriptions as EventBridge rules"), inputs.model(), names,
+                new SubscriptionsStack.SubscriptionTargets(compute.functionAliases(), compute.stateMachines(),
+                        eventing.queues(), eventing.buses()));
+        api = new ApiStack(scope, stackName(environment, "Api"), props(environment, "Api",
+                "the partner HTTP API with its JWT authorizer"), environment, inputs.model(),
+                security.identity().userPool(), security.identity().partnerClients().values().stream()
+                        .map(client -> client.getUserPoolClientId()).toList(),
+                compute.functionAliases(), security.keys().logs());
+        operations = new OperationsStack(scope, stackName(environment, "Operations"), props(environment,
+                "Operations", "alarms, dashboards, CloudTrail and the budget"),
+                new OperationsStack.OperationsStackProps(environment, inputs.model(), compute.functionAliases(),
+                        compute.stateMachines(), eventing.queues(), security.keys().messaging(),
+                        security.keys().logs(), data.accessLogs(), environment.monthlyBudgetUsd()));
         for (Stack stack : stacks()) {
             Tags.of(stack).add("service", "nagare");
             Tags.of(stack).add("environment", environment.id());
@@ -88,9 +108,21 @@ public final class NagarePlatform {
         return compute;
     }
 
+    public SubscriptionsStack subscriptions() {
+        return subscriptions;
+    }
+
+    public ApiStack api() {
+        return api;
+    }
+
+    public OperationsStack operations() {
+        return operations;
+    }
+
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(security, network, data, eventing, compute);
+        return List.of(security, network, data, eventing, compute, subscriptions, api, operations);
     }
 
     static String stackName(PlatformEnvironment environment, String concern) {

@@ -12,9 +12,9 @@ import software.amazon.awscdk.services.logs.RetentionDays;
  * protection, table replicas, instance sizes and how long logs are kept.
  */
 public enum PlatformEnvironment {
-    DEV(1, false, false, "t4g.medium", "cache.t4g.small", RetentionDays.ONE_MONTH, 1),
-    STAGING(1, false, true, "t4g.large", "cache.t4g.medium", RetentionDays.THREE_MONTHS, 2),
-    PROD(2, true, true, "r7g.large", "cache.r7g.large", RetentionDays.ONE_YEAR, 2);
+    DEV(1, false, false, "t4g.medium", "cache.t4g.small", RetentionDays.ONE_MONTH, 1, 1_000),
+    STAGING(1, false, true, "t4g.large", "cache.t4g.medium", RetentionDays.THREE_MONTHS, 2, 3_000),
+    PROD(2, true, true, "r7g.large", "cache.r7g.large", RetentionDays.ONE_YEAR, 2, 10_000);
 
     /** The seed's region: Tokyo. */
     public static final String REGION = "ap-northeast-1";
@@ -28,10 +28,11 @@ public enum PlatformEnvironment {
     private final String cacheNodeType;
     private final RetentionDays logRetention;
     private final int fargateTasks;
+    private final int monthlyBudgetUsd;
 
     PlatformEnvironment(int natGateways, boolean deletionProtection, boolean tableReplicas,
                         String databaseInstanceClass, String cacheNodeType, RetentionDays logRetention,
-                        int fargateTasks) {
+                        int fargateTasks, int monthlyBudgetUsd) {
         this.natGateways = natGateways;
         this.deletionProtection = deletionProtection;
         this.tableReplicas = tableReplicas;
@@ -39,6 +40,7 @@ public enum PlatformEnvironment {
         this.cacheNodeType = cacheNodeType;
         this.logRetention = logRetention;
         this.fargateTasks = fargateTasks;
+        this.monthlyBudgetUsd = monthlyBudgetUsd;
     }
 
     /** {@code dev}, {@code staging} or {@code prod}, case-insensitively. */
@@ -89,6 +91,11 @@ public enum PlatformEnvironment {
 
     public int fargateTasks() {
         return fargateTasks;
+    }
+
+    /** The monthly cost budget; alerts at 80 % actual and 100 % forecast. */
+    public int monthlyBudgetUsd() {
+        return monthlyBudgetUsd;
     }
 
     /** Data outlives a deleted stack where it matters; dev data may go with its stack. */

@@ -31,6 +31,10 @@ public final class PlatformFixture {
     private PlatformFixture() {
     }
 
+    public static SchemaRegistry registry() {
+        return REGISTRY;
+    }
+
     public static PlatformModel model() {
         return MODEL;
     }

@@ -109,6 +109,6 @@ public final class PartnerIdentity extends Construct {
 
     /** The app client of each partner, by partner name; empty while the API declares no scopes. */
     public Map<String, UserPoolClient> partnerClients() {
-        return Map.copyOf(partnerClients);
+        return java.util.Collections.unmodifiableMap(partnerClients);
     }
 }

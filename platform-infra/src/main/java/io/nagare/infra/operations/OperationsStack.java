@@ -1,0 +1,221 @@
+package io.nagare.infra.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.nagare.infra.PlatformEnvironment;
+import io.nagare.infra.compliance.NagAcknowledgement;
+import io.nagare.platform.model.PlatformModel;
+import io.nagare.platform.model.QueueDeclaration;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.services.budgets.CfnBudget;
+import software.amazon.awscdk.services.cloudtrail.Trail;
+import software.amazon.awscdk.services.cloudwatch.Alarm;
+import software.amazon.awscdk.services.cloudwatch.ComparisonOperator;
+import software.amazon.awscdk.services.cloudwatch.Dashboard;
+import software.amazon.awscdk.services.cloudwatch.GraphWidget;
+import software.amazon.awscdk.services.cloudwatch.IMetric;
+import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MetricOptions;
+import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
+import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.kms.IKey;
+import software.amazon.awscdk.services.lambda.IFunction;
+import software.amazon.awscdk.services.logs.LogGroup;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.amazon.awscdk.services.s3.IBucket;
+import software.amazon.awscdk.services.sns.Topic;
+import software.amazon.awscdk.services.sqs.IQueue;
+import software.amazon.awscdk.services.stepfunctions.IStateMachine;
+import software.constructs.Construct;
+
+/**
+ * The seed's operations layer (sections 6.1, 6.2, 7.2, 8.2): an alarm topic; alarms on every dead-letter queue's
+ * depth, every saga's failed, timed-out and aborted executions and every function's errors and throttles; a dashboard
+ * for the platform and one per saga; a CloudTrail trail of every Region's management events; and a monthly budget
+ * alerting at 80 % actual and 100 % forecast.
+ */
+public final class OperationsStack extends Stack {
+
+    private final Topic alarms;
+
+    public OperationsStack(Construct scope, String id, StackProps props, OperationsStackProps operations) {
+        super(scope, id, props);
+        PlatformEnvironment environment = operations.environment();
+        alarms = Topic.Builder.create(this, "Alarms")
+                .displayName("Nagare " + environment.id() + " alarms")
+                .masterKey(operations.messagingKey())
+                .enforceSsl(true)
+                .build();
+        SnsAction notify = new SnsAction(alarms);
+
+        List<IWidget> platformWidgets = new ArrayList<>();
+        List<IMetric> dlqDepths = new ArrayList<>();
+        for (QueueDeclaration dlq : operations.model().deadLetterQueues()) {
+            IQueue queue = operations.queues().get(dlq.name());
+            IMetric depth = queue.metricApproximateNumberOfMessagesVisible(MetricOptions.builder()
+                    .period(Duration.minutes(1)).statistic("Maximum").label(dlq.name()).build());
+            dlqDepths.add(depth);
+            Alarm.Builder.create(this, "DeadLetters-" + dlq.name())
+                    .alarmDescription("Messages in dead-letter queue '" + dlq.name() + "': inspect and redrive")
+                    .metric(depth)
+                    .threshold(0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+                    .evaluationPeriods(1)
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .build().addAlarmAction(notify);
+        }
+        platformWidgets.add(graph("Dead-letter queue depth", dlqDepths));
+
+        List<IMetric> errors = new ArrayList<>();
+        List<IMetric> throttles = new ArrayList<>();
+        List<IMetric> durations = new ArrayList<>();
+        operations.functions().forEach((name, function) -> {
+            IMetric functionErrors = function.metricErrors(options(name, "Sum"));
+            errors.add(functionErrors);
+            throttles.add(function.metricThrottles(options(name, "Sum")));
+            durations.add(function.metricDuration(options(name, "p99")));
+            Alarm.Builder.create(this, "Errors-" + name)
+                    .alarmDescription("Function '" + name + "' fails")
+                    .metric(functionErrors).threshold(0)
+                    .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).evaluationPeriods(1)
+                    .treatMissingData(TreatMissingData.NOT_BREACHING)
+                    .build().addAlarmAction(notify);
+        });
+        platformWidgets.add(graph("Lambda errors", errors));
+        platformWidgets.add(graph("Lambda throttles", throttles));
+        platformWidgets.add(graph("Lambda duration p99", durations));
+
+        operations.sagas().forEach((name, machine) -> {
+            List<IMetric> outcomes = List.of(
+                    machine.metricStarted(options("started", "Sum")),
+                    machine.metricSucceeded(options("succeeded", "Sum")),
+                    machine.metricFailed(options("failed", "Sum")),
+                    machine.metricTimedOut(options("timed out", "Sum")),
+                    machine.metricAborted(options("aborted", "Sum")));
+            Dashboard.Builder.create(this, "Saga-" + name)
+                    .dashboardName("nagare-" + environment.id() + "-saga-" + name)
+                    .widgets(List.of(List.of(graph("Executions", outcomes),
+                            graph("Duration p99", List.of(machine.metricTime(options("p99", "p99")))))))
+                    .build();
+            for (IMetric bad : outcomes.subList(2, 5)) {
+                String label = bad.toMetricConfig().getRenderingProperties() != null
+                        ? String.valueOf(bad.toMetricConfig().getRenderingProperties().get("label")) : "failed";
+                Alarm.Builder.create(this, "Saga-" + name + "-" + label.replace(' ', '-'))
+                        .alarmDescription("Saga '" + name + "' executions " + label)
+                        .metric(bad).threshold(0)
+                        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).evaluationPeriods(1)
+                        .treatMissingData(TreatMissingData.NOT_BREACHING)
+                        .build().addAlarmAction(notify);
+            }
+        });
+        Dashboard.Builder.create(this, "Platform")
+                .dashboardName("nagare-" + environment.id() + "-platform")
+                .widgets(List.of(platformWidgets))
+                .build();
+
+        trail(operations, environment);
+        budget(environment, operations.monthlyBudgetUsd());
+    }
+
+    private void trail(OperationsStackProps operations, PlatformEnvironment environment) {
+        Bucket trailBucket = Bucket.Builder.create(this, "TrailBucket")
+                .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
+                .enforceSsl(true)
+                .versioned(true)
+                .encryption(BucketEncryption.KMS)
+                .encryptionKey(operations.logsKey())
+                .serverAccessLogsBucket(operations.accessLogs())
+                .serverAccessLogsPrefix("trail/")
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .build();
+        NagAcknowledgement.of(trailBucket, "The trail's files are write-once audit records that CloudTrail itself "
+                        + "delivers again from its event history for 90 days; they are kept versioned in place.",
+                "NIST.800.53.R5-S3BucketReplicationEnabled", "PCI.DSS.321-S3BucketReplicationEnabled");
+        Trail trail = Trail.Builder.create(this, "Trail")
+                .bucket(trailBucket)
+                .encryptionKey(operations.logsKey())
+                .isMultiRegionTrail(true)
+                .includeGlobalServiceEvents(true)
+                .enableFileValidation(true)
+                .sendToCloudWatchLogs(true)
+                .cloudWatchLogGroup(LogGroup.Builder.create(this, "TrailLogs")
+                        .retention(environment.logRetention())
+                        .encryptionKey(operations.logsKey())
+                        .removalPolicy(RemovalPolicy.RETAIN)
+                        .build())
+                .build();
+        NagAcknowledgement.of(trail, "The trail's log delivery role holds CDK's grant to write this one log group; "
+                        + "it lives and dies with the role.",
+                "PCI.DSS.321-IAMNoInlinePolicy", "NIST.800.53.R5-IAMNoInlinePolicy");
+    }
+
+    private void budget(PlatformEnvironment environment, int monthlyUsd) {
+        List<Object> notifications = new ArrayList<>();
+        for (Map.Entry<String, Integer> alert : List.of(Map.entry("ACTUAL", 80), Map.entry("FORECASTED", 100))) {
+            notifications.add(CfnBudget.NotificationWithSubscribersProperty.builder()
+                    .notification(CfnBudget.NotificationProperty.builder()
+                            .notificationType(alert.getKey())
+                            .comparisonOperator("GREATER_THAN")
+                            .threshold(alert.getValue())
+                            .thresholdType("PERCENTAGE").build())
+                    .subscribers(List.of(CfnBudget.SubscriberProperty.builder()
+                            .subscriptionType("SNS").address(alarms.getTopicArn()).build()))
+                    .build());
+        }
+        CfnBudget.Builder.create(this, "Budget")
+                .budget(CfnBudget.BudgetDataProperty.builder()
+                        .budgetName("nagare-" + environment.id())
+                        .budgetType("COST")
+                        .timeUnit("MONTHLY")
+                        .budgetLimit(CfnBudget.SpendProperty.builder().amount(monthlyUsd).unit("USD").build())
+                        .costFilters(Map.of("TagKeyValue", List.of("user:environment$" + environment.id())))
+                        .build())
+                .notificationsWithSubscribers(notifications)
+                .build();
+        alarms.addToResourcePolicy(software.amazon.awscdk.services.iam.PolicyStatement.Builder.create()
+                .principals(List.of(new software.amazon.awscdk.services.iam.ServicePrincipal(
+                        "budgets.amazonaws.com")))
+                .actions(List.of("sns:Publish"))
+                .resources(List.of(alarms.getTopicArn()))
+                .build());
+    }
+
+    private static MetricOptions options(String label, String statistic) {
+        return MetricOptions.builder().label(label).statistic(statistic).period(Duration.minutes(5)).build();
+    }
+
+    private static GraphWidget graph(String title, List<IMetric> metrics) {
+        return GraphWidget.Builder.create().title(title).left(metrics).width(12).build();
+    }
+
+    public Topic alarms() {
+        return alarms;
+    }
+
+    /**
+     * What operations watch.
+     *
+     * @param environment      the deployment
+     * @param model            the platform model
+     * @param functions        the alias of each function
+     * @param sagas            the state machines
+     * @param queues           the queues
+     * @param messagingKey     the key of the alarm topic
+     * @param logsKey          the key of the trail
+     * @param accessLogs       the access log bucket
+     * @param monthlyBudgetUsd the monthly cost budget
+     */
+    public record OperationsStackProps(PlatformEnvironment environment, PlatformModel model,
+                                       Map<String, ? extends IFunction> functions,
+                                       Map<String, ? extends IStateMachine> sagas,
+                                       Map<String, ? extends IQueue> queues, IKey messagingKey, IKey logsKey,
+                                       IBucket accessLogs, int monthlyBudgetUsd) {
+    }
+}
