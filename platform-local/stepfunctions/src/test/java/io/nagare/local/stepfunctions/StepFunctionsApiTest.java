@@ -218,6 +218,9 @@ class StepFunctionsApiTest {
         assertThat(described.redriveCount()).isEqualTo(1);
         assertThat(local.sfn.getExecutionHistory(b -> b.executionArn(execution)).events())
                 .extracting(HistoryEvent::type).contains(HistoryEventType.EXECUTION_REDRIVEN);
+        local.clock.advance(Duration.ofDays(15));
+        assertThatThrownBy(() -> local.sfn.redriveExecution(b -> b.executionArn(execution)))
+                .isInstanceOf(software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException.class);
     }
 
     @Test

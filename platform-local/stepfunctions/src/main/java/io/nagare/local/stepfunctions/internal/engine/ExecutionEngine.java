@@ -1,5 +1,6 @@
 package io.nagare.local.stepfunctions.internal.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,6 +33,8 @@ import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 public final class ExecutionEngine implements AutoCloseable {
 
     private static final long MAILBOX_WAIT_SECONDS = 30;
+    /** AWS redrives executions that stopped at most 14 days ago. */
+    private static final Duration REDRIVE_WINDOW = Duration.ofDays(14);
 
     private final LocalClock clock;
     private final Executor executor;
@@ -177,6 +180,10 @@ public final class ExecutionEngine implements AutoCloseable {
                 || record.redrivePoint() == null) {
             throw new AwsServiceException("ExecutionNotRedrivable", "Execution is " + record.status()
                     + " and cannot be redriven: '" + record.arn() + "'");
+        }
+        if (record.stopDate().isBefore(clock.now().minus(REDRIVE_WINDOW))) {
+            throw new AwsServiceException("ExecutionNotRedrivable", "Execution stopped more than 14 days ago and "
+                    + "cannot be redriven: '" + record.arn() + "'");
         }
         StateMachineRecord machine = machines.apply(record.stateMachineArn());
         if (machine == null) {
