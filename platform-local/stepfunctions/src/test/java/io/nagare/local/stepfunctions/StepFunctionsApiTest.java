@@ -219,6 +219,7 @@ class StepFunctionsApiTest {
         assertThat(local.sfn.getExecutionHistory(b -> b.executionArn(execution)).events())
                 .extracting(HistoryEvent::type).contains(HistoryEventType.EXECUTION_REDRIVEN);
         local.clock.advance(Duration.ofDays(15));
+        assertThat(local.describe(execution).redriveStatusAsString()).isEqualTo("NOT_REDRIVABLE");
         assertThatThrownBy(() -> local.sfn.redriveExecution(b -> b.executionArn(execution)))
                 .isInstanceOf(software.amazon.awssdk.services.sfn.model.ExecutionNotRedrivableException.class);
     }

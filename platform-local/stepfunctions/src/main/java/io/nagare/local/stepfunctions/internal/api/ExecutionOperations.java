@@ -137,11 +137,13 @@ final class ExecutionOperations {
         if (record.redriveDate() != null) {
             out.put("redriveDate", Requests.timestamp(record.redriveDate()));
         }
-        boolean redrivable = record.status().terminal() && record.status() != ExecutionStatus.SUCCEEDED
+        boolean closedUnsuccessfully = record.status().terminal() && record.status() != ExecutionStatus.SUCCEEDED
                 && record.redrivePoint() != null;
+        boolean redrivable = closedUnsuccessfully && engine.withinRedriveWindow(record);
         out.put("redriveStatus", redrivable ? "REDRIVABLE" : "NOT_REDRIVABLE");
         if (!redrivable) {
-            out.put("redriveStatusReason", "Execution is " + record.status() + " and cannot be redriven");
+            out.put("redriveStatusReason", closedUnsuccessfully ? "Execution stopped more than 14 days ago"
+                    : "Execution is " + record.status() + " and cannot be redriven");
         }
         return out;
     }

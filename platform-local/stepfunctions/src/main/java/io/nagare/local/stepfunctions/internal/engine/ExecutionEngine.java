@@ -181,7 +181,7 @@ public final class ExecutionEngine implements AutoCloseable {
             throw new AwsServiceException("ExecutionNotRedrivable", "Execution is " + record.status()
                     + " and cannot be redriven: '" + record.arn() + "'");
         }
-        if (record.stopDate().isBefore(clock.now().minus(REDRIVE_WINDOW))) {
+        if (!withinRedriveWindow(record)) {
             throw new AwsServiceException("ExecutionNotRedrivable", "Execution stopped more than 14 days ago and "
                     + "cannot be redriven: '" + record.arn() + "'");
         }
@@ -199,6 +199,11 @@ public final class ExecutionEngine implements AutoCloseable {
         statusEvents.publish(record);
         execution.mailbox.post(() -> interpreter.redrive(execution, record.redrivePoint()));
         return record;
+    }
+
+    /** Whether a closed execution stopped recently enough to be redriven (AWS allows 14 days). */
+    public boolean withinRedriveWindow(ExecutionRecord record) {
+        return record.stopDate() != null && !record.stopDate().isBefore(clock.now().minus(REDRIVE_WINDOW));
     }
 
     // ---- task tokens ------------------------------------------------------------------------------------------
