@@ -30,11 +30,17 @@ record KeyRange(byte[] lowerInclusive, byte[] upperExclusive) {
         Condition sortCondition = null;
         for (Condition part : parts) {
             String attribute = attribute(part);
-            if (attribute.equals(key.partitionName()) && part instanceof Condition.Comparison comparison
+            boolean partitionCondition = attribute.equals(key.partitionName());
+            if ((partitionCondition && partition != null) || (!partitionCondition && sortCondition != null
+                    && key.hasSort() && attribute.equals(key.sortName()))) {
+                throw DynamoDbErrors.validation("Invalid " + KIND
+                        + ": KeyConditionExpressions must only contain one condition per key");
+            }
+            if (partitionCondition && part instanceof Condition.Comparison comparison
                     && comparison.operator().equals("=")) {
                 partition = value(comparison.right(), comparison.left());
                 checkType(partition, key.partitionType());
-            } else if (key.hasSort() && attribute.equals(key.sortName()) && sortCondition == null) {
+            } else if (key.hasSort() && attribute.equals(key.sortName())) {
                 sortCondition = part;
             } else if (attribute.equals(key.partitionName())) {
                 throw DynamoDbErrors.validation("Query key condition not supported");

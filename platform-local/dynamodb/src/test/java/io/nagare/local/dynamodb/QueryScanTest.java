@@ -119,6 +119,9 @@ class QueryScanTest {
                 .hasMessageStartingWith("Query condition missed key schema element: pk");
         assertThatThrownBy(() -> query("Events", "pk = :p OR seq = :v", Map.of(":p", s("a"), ":v", n("1")), true))
                 .hasMessageStartingWith("Invalid operator used in KeyConditionExpression: OR");
+        assertThatThrownBy(() -> query("Events", "pk = :p AND pk = :p", Map.of(":p", s("a")), true))
+                .hasMessageStartingWith("Invalid KeyConditionExpression: KeyConditionExpressions must only contain "
+                        + "one condition per key");
         assertThatThrownBy(() -> query("Events", "pk = :p", Map.of(":p", n("1")), true))
                 .hasMessageStartingWith("One or more parameter values were invalid: Condition parameter type does not "
                         + "match schema type");
