@@ -1,6 +1,7 @@
 package io.nagare.cli;
 
 import io.nagare.cli.bench.DynamoDbBenchCommand;
+import io.nagare.cli.bench.EventBridgeBenchCommand;
 import io.nagare.cli.bench.StepFunctionsBenchCommand;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure a local service (figures for docs/benchmarks.md).",
-        subcommands = {DynamoDbBenchCommand.class, StepFunctionsBenchCommand.class})
+        subcommands = {DynamoDbBenchCommand.class, StepFunctionsBenchCommand.class, EventBridgeBenchCommand.class})
 final class BenchCommand {
 }

@@ -45,7 +45,7 @@ public final class EventBridgeService extends AwsJsonService {
         this.replays = new ReplayOperations(state, dispatcher, executor);
 
         buses.ensureDefaultBus();
-        state.store.buses.keySet().forEach(state::reindex);
+        state.store.buses.keySet().forEach(state::indexRules);
         schedules.start();
         dispatcher.recover();
         delivery.recover();
@@ -90,5 +90,6 @@ public final class EventBridgeService extends AwsJsonService {
     public void close() {
         schedules.close();
         onClose.run();
+        state.store.close();
     }
 }

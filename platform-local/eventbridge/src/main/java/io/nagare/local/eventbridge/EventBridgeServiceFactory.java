@@ -10,10 +10,14 @@ import io.nagare.local.runtime.LocalService;
 import io.nagare.local.runtime.LocalServiceFactory;
 import io.nagare.local.runtime.RuntimeContext;
 
-/** Creates the local EventBridge; found with ServiceLoader. Delivery runs on a small pool of daemon threads. */
+/**
+ * Creates the local EventBridge; found with ServiceLoader. Matching and delivery run on a pool of daemon threads,
+ * enough of them that many target invocations are in flight at once: an invocation mostly waits (SQS answers a send
+ * once its journal has committed it, sharing that commit with the sends waiting beside it).
+ */
 public final class EventBridgeServiceFactory implements LocalServiceFactory {
 
-    private static final int DELIVERY_THREADS = 4;
+    private static final int DELIVERY_THREADS = 32;
 
     /**
      * Created after the services it delivers to (SQS, Lambda, Step Functions use the default order), because it

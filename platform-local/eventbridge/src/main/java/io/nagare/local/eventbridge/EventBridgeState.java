@@ -52,8 +52,30 @@ final class EventBridgeState {
         return targets;
     }
 
-    /** Recompiles the bus's rules after one of them changed. */
-    void reindex(String bus) {
-        ruleIndex.rebuild(bus, rulesOf(bus));
+    /** Indexes every rule of {@code bus} (as the service starts). */
+    void indexRules(String bus) {
+        for (Records.Rule rule : rulesOf(bus)) {
+            reindex(bus, rule.name());
+        }
+    }
+
+    /**
+     * Brings the index up to date with the stored rule and its targets, after either changed. Serialized, and the
+     * store read inside, so concurrent changes leave the index as the store ends up.
+     */
+    void reindex(String bus, String name) {
+        synchronized (ruleIndex) {
+            Records.Rule rule = store.read(store.rules, EventBridgeStore.ruleKey(bus, name), Records.Rule.class)
+                    .orElse(null);
+            ruleIndex.put(bus, name, rule == null ? null : new RuleIndex.IndexedRule(rule, arns.rule(bus, name),
+                    targetsOf(bus, name).stream().map(RuleIndex.IndexedTarget::of).toList()));
+        }
+    }
+
+    /** Drops a deleted bus's rules from the index. */
+    void unindex(String bus) {
+        synchronized (ruleIndex) {
+            ruleIndex.remove(bus);
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.h2.mvstore.MVMap;
@@ -12,11 +13,15 @@ import org.h2.mvstore.MVStore;
 
 /**
  * EventBridge's durable state in one MVStore: resources, the outbox of accepted events and the pending target
- * deliveries, each a map of JSON records. Nothing is visible after a crash unless {@link #commit()} ran.
+ * deliveries, each a map of JSON records. Nothing is visible after a crash unless a commit ran. Commits are shared
+ * ({@link GroupCommit}); changes that span maps and must reach the disk together run {@link #atomically}, which a
+ * commit never cuts in two (MVStore takes each map's snapshot at its own moment).
  */
-final class EventBridgeStore {
+final class EventBridgeStore implements AutoCloseable {
 
     private final MVStore store;
+    private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock();
+    private final GroupCommit groupCommit;
     final MVMap<String, String> buses;
     /** Key: {@link #ruleKey}. */
     final MVMap<String, String> rules;
@@ -41,6 +46,7 @@ final class EventBridgeStore {
         this.replays = store.openMap("replays");
         this.outbox = store.openMap("outbox");
         this.deliveries = store.openMap("deliveries");
+        this.groupCommit = new GroupCommit(this::commitNow, store.getFileStore() != null);
     }
 
     static String ruleKey(String bus, String rule) {
@@ -95,8 +101,41 @@ final class EventBridgeStore {
         return last == null ? 1 : last + 1;
     }
 
-    /** Makes everything written so far durable: called before answering a request that changed state. */
+    /** Runs {@code change} so that a commit holds all of it or none of it. */
+    void atomically(Runnable change) {
+        commits.readLock().lock();
+        try {
+            change.run();
+        } finally {
+            commits.readLock().unlock();
+        }
+    }
+
+    /**
+     * Makes everything written so far durable, sharing the commit with concurrent callers: called before answering
+     * a request that changed state.
+     */
     void commit() {
-        store.commit();
+        groupCommit.awaitCommit();
+    }
+
+    /** Has what was written so far committed soon, for work whose durability nobody waits for. */
+    void commitSoon() {
+        groupCommit.changed();
+    }
+
+    private void commitNow() {
+        commits.writeLock().lock();
+        try {
+            store.commit();
+        } finally {
+            commits.writeLock().unlock();
+        }
+    }
+
+    /** Stops the commit thread; the runtime closes (and so commits) the MVStore itself. */
+    @Override
+    public void close() {
+        groupCommit.close();
     }
 }

@@ -76,8 +76,8 @@ final class EventBusOperations {
             String rulePrefix = EventBridgeStore.ruleKey(name, "");
             EventBridgeStore.keysWithPrefix(state.store.rules, rulePrefix).forEach(state.store.rules::remove);
             EventBridgeStore.keysWithPrefix(state.store.targets, rulePrefix).forEach(state.store.targets::remove);
-            state.ruleIndex.remove(name);
             state.store.commit();
+            state.unindex(name);
         }
         return EventJson.object();
     }

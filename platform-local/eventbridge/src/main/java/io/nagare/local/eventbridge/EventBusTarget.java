@@ -37,9 +37,9 @@ final class EventBusTarget implements EventTargetInvoker {
         }
         ObjectNode event = ((ObjectNode) input).deepCopy();
         EventFactory.renew(event, state);
-        long seq = dispatcher.stage(new Records.OutboxEntry(bus, EventJson.write(event),
-                state.clock.now().toEpochMilli(), null, null, true));
+        EventDispatcher.Staged staged = dispatcher.stage(new Records.OutboxEntry(bus, EventJson.write(event),
+                state.clock.now().toEpochMilli(), null, null, true), event);
         state.store.commit();
-        dispatcher.dispatchLater(List.of(seq));
+        dispatcher.dispatchLater(List.of(staged));
     }
 }

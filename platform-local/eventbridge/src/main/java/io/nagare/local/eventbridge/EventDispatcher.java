@@ -5,30 +5,48 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Moves accepted events from the durable outbox to target deliveries. An event is staged in the outbox and
- * committed before PutEvents answers; matching it against the bus's rules, archiving it and recording one
- * delivery per target happen later, in one commit that also removes it from the outbox. After a crash the outbox
- * still holds every accepted event whose deliveries were not recorded, so none is lost (some may be delivered
- * twice: at least once). One drain task at a time empties the outbox in batches, one commit per batch.
+ * Moves accepted events from the durable outbox to their targets. An event is staged in the outbox and committed
+ * before PutEvents answers, and handed to this dispatcher in memory. A drain task takes staged events in batches,
+ * matches them against the bus's rules (in memory, {@link RuleIndex}) and attempts every matched target in parallel
+ * on the executor. When a batch's attempts have ended, one atomic change archives its events and removes them from
+ * the outbox; an attempt that failed has by then left a retry record (or reached the dead-letter queue). After a
+ * crash the outbox still holds every accepted event whose batch had not ended, so none is lost; some may be
+ * delivered twice (at least once).
  */
 final class EventDispatcher {
 
-    /** Outbox entries matched per commit. */
+    /** Staged events matched per batch. */
     private static final int BATCH = 500;
+    /** Events whose batch has not ended; the drain waits for batches to end beyond this many. */
+    private static final int MAX_IN_FLIGHT = 4 * BATCH;
+    /** Beyond this backlog, staged events are read back from the outbox rather than kept in memory too. */
+    private static final int MAX_READY_IN_MEMORY = 20_000;
 
     private final EventBridgeState state;
     private final Executor executor;
     private final AtomicLong sequence;
+    private final Queue<Staged> ready = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger backlog = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
     private TargetDelivery delivery;
+
+    /**
+     * An event in the outbox, by sequence number; {@code entry} and {@code event} are null when it is to be read back
+     * from the outbox.
+     */
+    record Staged(long seq, Records.OutboxEntry entry, ObjectNode event) {
+    }
 
     EventDispatcher(EventBridgeState state, Executor executor) {
         this.state = state;
@@ -40,15 +58,22 @@ final class EventDispatcher {
         this.delivery = targetDelivery;
     }
 
-    /** Writes an accepted event to the outbox; durable at the caller's next commit. Returns its sequence. */
-    long stage(Records.OutboxEntry entry) {
+    /** Writes an accepted event to the outbox; durable at the caller's next commit, then {@link #dispatchLater}. */
+    Staged stage(Records.OutboxEntry entry, ObjectNode event) {
         long seq = sequence.getAndIncrement();
         state.store.write(state.store.outbox, seq, entry);
-        return seq;
+        return new Staged(seq, entry, event);
     }
 
-    /** Matches the outbox's entries asynchronously (the staged sequences are among them). */
-    void dispatchLater(List<Long> staged) {
+    /** Dispatches staged events once they are committed. */
+    void dispatchLater(List<Staged> staged) {
+        for (Staged event : staged) {
+            if (backlog.incrementAndGet() <= MAX_READY_IN_MEMORY) {
+                ready.add(event);
+            } else {
+                ready.add(new Staged(event.seq(), null, null));
+            }
+        }
         if (!staged.isEmpty()) {
             requestDrain();
         }
@@ -56,88 +81,124 @@ final class EventDispatcher {
 
     /** Re-dispatches what the outbox still holds (after a restart). */
     void recover() {
-        if (!state.store.outbox.isEmpty()) {
-            requestDrain();
+        List<Staged> left = new ArrayList<>();
+        Iterator<Long> keys = state.store.outbox.keyIterator(null);
+        while (keys.hasNext()) {
+            left.add(new Staged(keys.next(), null, null));
         }
+        dispatchLater(left);
     }
 
     private void requestDrain() {
-        if (draining.compareAndSet(false, true)) {
+        if (inFlight.get() < MAX_IN_FLIGHT && !ready.isEmpty() && draining.compareAndSet(false, true)) {
             executor.execute(this::drain);
         }
     }
 
     private void drain() {
         try {
-            List<Records.Delivery> deliveries;
-            do {
-                deliveries = new ArrayList<>();
-                if (dispatchBatch(deliveries) == 0) {
+            while (inFlight.get() < MAX_IN_FLIGHT) {
+                List<Staged> batch = new ArrayList<>();
+                Staged next;
+                while (batch.size() < BATCH && (next = ready.poll()) != null) {
+                    backlog.decrementAndGet();
+                    batch.add(next);
+                }
+                if (batch.isEmpty()) {
                     break;
                 }
-                delivery.start(deliveries);
-            } while (true);
+                dispatch(batch);
+            }
         } finally {
             draining.set(false);
         }
-        if (!state.store.outbox.isEmpty()) {
-            requestDrain();
-        }
+        requestDrain();
     }
 
-    /** Matches up to {@link #BATCH} outbox entries and commits their deliveries; returns how many it took. */
-    private synchronized int dispatchBatch(List<Records.Delivery> deliveries) {
-        List<Long> batch = new ArrayList<>();
-        Iterator<Long> keys = state.store.outbox.keyIterator(null);
-        while (keys.hasNext() && batch.size() < BATCH) {
-            batch.add(keys.next());
-        }
-        for (long seq : batch) {
-            state.store.read(state.store.outbox, seq, Records.OutboxEntry.class)
-                    .ifPresent(entry -> dispatch(entry, deliveries));
-            state.store.outbox.remove(seq);
-        }
-        if (!batch.isEmpty()) {
-            state.store.commit();
-        }
-        return batch.size();
-    }
-
-    private void dispatch(Records.OutboxEntry entry, List<Records.Delivery> deliveries) {
-        ObjectNode event = (ObjectNode) EventJson.parse(entry.event());
-        String ingestionTime = EventJson.eventTime(Instant.ofEpochMilli(entry.ingestionMillis()));
-        for (String ruleName : rulesFor(entry, event)) {
-            Records.Rule rule = state.store.read(state.store.rules,
-                    EventBridgeStore.ruleKey(entry.bus(), ruleName), Records.Rule.class).orElse(null);
-            if (rule == null || !rule.enabled()) {
-                continue;
-            }
-            String ruleArn = state.arns.rule(rule.bus(), rule.name());
-            for (ObjectNode target : state.targetsOf(rule.bus(), rule.name())) {
-                String input = TargetInput.render(target, event, ruleArn, rule.name(), ingestionTime);
-                Records.Delivery delivery = new Records.Delivery(UUID.randomUUID().toString(), ruleArn,
-                        EventJson.write(target), entry.event(), input, entry.ingestionMillis(), 0,
-                        entry.ingestionMillis(), null, null);
-                state.store.write(state.store.deliveries, delivery.id(), delivery);
-                deliveries.add(delivery);
+    /** Matches a batch and starts its deliveries; the batch ends when the last of them has been attempted. */
+    private void dispatch(List<Staged> staged) {
+        List<Matched> events = new ArrayList<>(staged.size());
+        List<Records.Delivery> deliveries = new ArrayList<>();
+        List<ObjectNode> targets = new ArrayList<>();
+        for (Staged event : staged) {
+            Matched matched = resolve(event);
+            if (matched != null) {
+                events.add(matched);
+                match(matched, deliveries, targets);
             }
         }
-        if (entry.archivable()) {
-            archive(entry, event);
+        Batch batch = new Batch(staged, events, deliveries.size());
+        inFlight.addAndGet(staged.size());
+        if (deliveries.isEmpty()) {
+            end(batch);
+            return;
+        }
+        for (int i = 0; i < deliveries.size(); i++) {
+            Records.Delivery matched = deliveries.get(i);
+            ObjectNode target = targets.get(i);
+            executor.execute(() -> {
+                try {
+                    delivery.attempt(matched, target);
+                } finally {
+                    if (batch.attemptsLeft.decrementAndGet() == 0) {
+                        end(batch);
+                    }
+                }
+            });
         }
     }
 
-    private List<String> rulesFor(Records.OutboxEntry entry, ObjectNode event) {
+    /** The staged event with its entry and parsed event; null when it left the outbox already. */
+    private Matched resolve(Staged staged) {
+        if (staged.entry() != null) {
+            return new Matched(staged.entry(), staged.event());
+        }
+        Records.OutboxEntry entry = state.store.read(state.store.outbox, staged.seq(), Records.OutboxEntry.class)
+                .orElse(null);
+        return entry == null ? null : new Matched(entry, (ObjectNode) EventJson.parse(entry.event()));
+    }
+
+    private void match(Matched matched, List<Records.Delivery> deliveries, List<ObjectNode> targets) {
+        Records.OutboxEntry entry = matched.entry();
+        for (RuleIndex.IndexedRule rule : rulesFor(entry, matched.event())) {
+            for (RuleIndex.IndexedTarget target : rule.targets()) {
+                String input = target.receivesEvent() ? entry.event() : TargetInput.render(target.json(),
+                        matched.event(), rule.arn(), rule.rule().name(),
+                        EventJson.eventTime(Instant.ofEpochMilli(entry.ingestionMillis())));
+                deliveries.add(new Records.Delivery(null, rule.arn(), target.text(), entry.event(), input,
+                        entry.ingestionMillis(), 0, entry.ingestionMillis(), null, null));
+                targets.add(target.json());
+            }
+        }
+    }
+
+    private List<RuleIndex.IndexedRule> rulesFor(Records.OutboxEntry entry, ObjectNode event) {
         if (entry.scheduledRule() != null) {
-            return List.of(entry.scheduledRule());
+            RuleIndex.IndexedRule rule = state.ruleIndex.rule(entry.bus(), entry.scheduledRule());
+            return rule == null || !rule.rule().enabled() ? List.of() : List.of(rule);
         }
-        List<String> matched = state.ruleIndex.matching(entry.bus(), event);
+        List<RuleIndex.IndexedRule> matched = state.ruleIndex.matching(entry.bus(), event);
         if (entry.onlyRuleArns() == null) {
             return matched;
         }
-        return matched.stream()
-                .filter(name -> entry.onlyRuleArns().contains(state.arns.rule(entry.bus(), name)))
-                .toList();
+        return matched.stream().filter(rule -> entry.onlyRuleArns().contains(rule.arn())).toList();
+    }
+
+    /** Archives the batch's events and takes them out of the outbox, in one change committed soon. */
+    private void end(Batch batch) {
+        state.store.atomically(() -> {
+            for (Matched event : batch.events()) {
+                if (event.entry().archivable()) {
+                    archive(event.entry(), event.event());
+                }
+            }
+            for (Staged staged : batch.staged()) {
+                state.store.outbox.remove(staged.seq());
+            }
+        });
+        state.store.commitSoon();
+        inFlight.addAndGet(-batch.staged().size());
+        requestDrain();
     }
 
     private void archive(Records.OutboxEntry entry, ObjectNode event) {
@@ -154,6 +215,16 @@ final class EventDispatcher {
                     EventBridgeStore.archivedEventKey(archive.name(), eventTime, event.get("id").asText()),
                     new Records.ArchivedEvent(entry.event(), entry.ingestionMillis()));
             state.store.write(state.store.archives, archive.name(), archive.withEvent(entry.event().length()));
+        }
+    }
+
+    private record Matched(Records.OutboxEntry entry, ObjectNode event) {
+    }
+
+    private record Batch(List<Staged> staged, List<Matched> events, AtomicInteger attemptsLeft) {
+
+        Batch(List<Staged> staged, List<Matched> events, int attempts) {
+            this(staged, events, new AtomicInteger(attempts));
         }
     }
 }

@@ -64,6 +64,13 @@ final class EventPattern {
         }
     }
 
+    /** Removes what {@link #addTo} added under {@code name}. */
+    <T> void deleteFrom(GenericMachine<T> machine, T name) {
+        for (Map<String, List<Patterns>> branch : compiled) {
+            machine.deletePatternRule(name, branch);
+        }
+    }
+
     /** Jackson appends the parse location on later lines; AWS's reason is the first line only. */
     private static String firstLine(String message) {
         if (message == null) {

@@ -52,7 +52,7 @@ final class PutEventsOperation {
         Instant now = state.clock.now();
         ObjectNode output = EventJson.object();
         ArrayNode results = output.putArray("Entries");
-        List<Long> staged = new ArrayList<>();
+        List<EventDispatcher.Staged> staged = new ArrayList<>();
         int failed = 0;
         for (JsonNode entry : entries) {
             String error = validate(entry);
@@ -65,7 +65,7 @@ final class PutEventsOperation {
             String bus = EventBridgeArns.busName(entry.path("EventBusName").asText(null));
             if (state.store.buses.containsKey(bus)) {
                 staged.add(dispatcher.stage(new Records.OutboxEntry(bus, EventJson.write(event), now.toEpochMilli(),
-                        null, null, true)));
+                        null, null, true), event));
             }
             results.add(EventJson.object().put("EventId", event.get("id").asText()));
         }

@@ -1,6 +1,7 @@
 package io.nagare.local.eventbridge;
 
 import java.util.List;
+import java.util.UUID;
 
 /** The durable records of EventBridge's resources and work, stored as JSON by {@link EventBridgeStore}. */
 final class Records {
@@ -62,14 +63,14 @@ final class Records {
 
     /**
      * One matched event on its way to one target: the input already rendered, the event kept for the
-     * dead-letter queue, the last failure for its attributes.
+     * dead-letter queue, the last failure for its attributes. A first attempt has no id; a retry record gets one.
      */
     record Delivery(String id, String ruleArn, String target, String event, String input, long ingestionMillis,
                     int retries, long dueMillis, String lastErrorCode, String lastErrorMessage) {
 
         Delivery failed(long nextDueMillis, String errorCode, String errorMessage) {
-            return new Delivery(id, ruleArn, target, event, input, ingestionMillis, retries + 1, nextDueMillis,
-                    errorCode, errorMessage);
+            return new Delivery(id == null ? UUID.randomUUID().toString() : id, ruleArn, target, event, input,
+                    ingestionMillis, retries + 1, nextDueMillis, errorCode, errorMessage);
         }
     }
 }

@@ -124,7 +124,7 @@ final class ReplayOperations {
         String bus = EventBridgeArns.busName(replay.destinationArn());
         String from = EventBridgeStore.archivedEventKey(archiveName, replay.eventStartMillis(), "");
         String to = EventBridgeStore.archivedEventKey(archiveName, replay.eventEndMillis(), "");
-        List<Long> staged = new ArrayList<>();
+        List<EventDispatcher.Staged> staged = new ArrayList<>();
         Long last = replay.lastReplayedMillis();
         if (state.store.archives.containsKey(archiveName)) {
             for (String key : EventBridgeStore.keysWithPrefix(state.store.archivedEvents, archiveName + '\u0001')) {
@@ -136,7 +136,7 @@ final class ReplayOperations {
                 ObjectNode event = (ObjectNode) EventJson.parse(archived.event());
                 event.put("replay-name", name);
                 staged.add(dispatcher.stage(new Records.OutboxEntry(bus, EventJson.write(event),
-                        state.clock.now().toEpochMilli(), null, replay.filterArns(), false)));
+                        state.clock.now().toEpochMilli(), null, replay.filterArns(), false), event));
                 last = Instant.parse(event.get("time").asText()).toEpochMilli();
             }
         }

@@ -93,7 +93,7 @@ final class RuleOperations {
         }
         state.store.rules.remove(key);
         state.store.commit();
-        state.reindex(bus);
+        state.reindex(bus, name);
         schedules.cancel(bus, name);
         return EventJson.object();
     }
@@ -115,7 +115,7 @@ final class RuleOperations {
     private void save(Records.Rule rule) {
         state.store.write(state.store.rules, EventBridgeStore.ruleKey(rule.bus(), rule.name()), rule);
         state.store.commit();
-        state.reindex(rule.bus());
+        state.reindex(rule.bus(), rule.name());
         schedules.refresh(rule);
     }
 

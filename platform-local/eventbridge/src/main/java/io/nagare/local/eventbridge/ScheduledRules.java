@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nagare.local.runtime.LocalClock;
 
 /**
@@ -58,11 +59,11 @@ final class ScheduledRules implements AutoCloseable {
             return;
         }
         String ruleArn = state.arns.rule(rule.bus(), rule.name());
-        long seq = dispatcher.stage(new Records.OutboxEntry(rule.bus(),
-                EventJson.write(EventFactory.scheduled(state, ruleArn, firedAt)), firedAt.toEpochMilli(),
-                rule.name(), null, false));
+        ObjectNode event = EventFactory.scheduled(state, ruleArn, firedAt);
+        EventDispatcher.Staged staged = dispatcher.stage(new Records.OutboxEntry(rule.bus(), EventJson.write(event),
+                firedAt.toEpochMilli(), rule.name(), null, false), event);
         state.store.commit();
-        dispatcher.dispatchLater(List.of(seq));
+        dispatcher.dispatchLater(List.of(staged));
         arm(rule, firedAt);
     }
 

@@ -4,7 +4,6 @@ import io.nagare.local.runtime.targets.EventTargetRequest;
 import io.nagare.local.runtime.targets.EventTargetException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +14,14 @@ import java.util.concurrent.Executor;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * Attempts each recorded delivery until its target accepts it. A retryable failure is retried after a back-off
- * on the runtime clock while the target's RetryPolicy allows (retries and event age); then, or at once for a
- * non-retryable failure, the event goes to the target's DeadLetterConfig queue with EventBridge's message
- * attributes, or is dropped when the target has none. Deliveries are attempted in chunks, one commit per chunk,
- * so a restart resumes where the last commit left off (an attempt not yet committed is made again).
+ * Attempts deliveries until their target accepts them. The dispatcher makes each first attempt with the matched
+ * event in memory; a retryable failure leaves a retry record in the store and is retried after a back-off on the
+ * runtime clock while the target's RetryPolicy allows (retries and event age); then, or at once for a non-retryable
+ * failure, the event goes to the target's DeadLetterConfig queue with EventBridge's message attributes, or is
+ * dropped when the target has none. Retry records are committed soon after they change, so a restart resumes them
+ * (an attempt not yet committed is made again).
  */
 final class TargetDelivery {
-
-    /** Deliveries attempted per task and commit. */
-    private static final int CHUNK = 100;
 
     private final EventBridgeState state;
     private final Executor executor;
@@ -37,15 +34,7 @@ final class TargetDelivery {
         this.invokers = invokers;
     }
 
-    void start(List<Records.Delivery> deliveries) {
-        for (int from = 0; from < deliveries.size(); from += CHUNK) {
-            List<String> chunk = deliveries.subList(from, Math.min(deliveries.size(), from + CHUNK)).stream()
-                    .map(Records.Delivery::id).toList();
-            executor.execute(() -> attempt(chunk));
-        }
-    }
-
-    /** Resumes the deliveries of a previous run: those due now at once, the others at their due time. */
+    /** Resumes the retries of a previous run: those due now at once, the others at their due time. */
     void recover() {
         Instant now = state.clock.now();
         for (String id : List.copyOf(state.store.deliveries.keySet())) {
@@ -54,37 +43,45 @@ final class TargetDelivery {
                 if (due.isAfter(now)) {
                     retryAt(id, due);
                 } else {
-                    executor.execute(() -> attempt(List.of(id)));
+                    executor.execute(() -> retry(id));
                 }
             });
         }
     }
 
-    /** Attempts each delivery once (those another thread is attempting are skipped), then commits. */
-    void attempt(List<String> ids) {
-        List<String> mine = new ArrayList<>();
+    /** Attempts a recorded delivery again, unless another thread is attempting it. */
+    private void retry(String id) {
+        if (!inFlight.add(id)) {
+            return;
+        }
         try {
-            for (String id : ids) {
-                if (inFlight.add(id)) {
-                    mine.add(id);
-                    state.store.read(state.store.deliveries, id, Records.Delivery.class).ifPresent(this::attempt);
-                }
-            }
-            state.store.commit();
+            state.store.read(state.store.deliveries, id, Records.Delivery.class)
+                    .ifPresent(delivery -> attempt(delivery, EventJson.parse(delivery.target())));
+            state.store.commitSoon();
         } finally {
-            mine.forEach(inFlight::remove);
+            inFlight.remove(id);
         }
     }
 
-    private void attempt(Records.Delivery delivery) {
-        JsonNode target = EventJson.parse(delivery.target());
+    /**
+     * Attempts one delivery to {@code target} (the dispatcher's first attempts have no record and no id yet); a
+     * failure is recorded for a retry or sent to the dead-letter queue.
+     */
+    void attempt(Records.Delivery delivery, JsonNode target) {
         String targetArn = target.get("Arn").asText();
         try {
             invokers.forArn(targetArn).invoke(new EventTargetRequest(targetArn, delivery.input(),
                     delivery.ruleArn(), Map.of(), target.path("SqsParameters").path("MessageGroupId").asText(null)));
-            state.store.deliveries.remove(delivery.id());
+            forget(delivery);
         } catch (EventTargetException failure) {
             failed(delivery, target, failure);
+        }
+    }
+
+    /** Drops the retry record of a delivery that ended (a first attempt has none). */
+    private void forget(Records.Delivery delivery) {
+        if (delivery.id() != null) {
+            state.store.atomically(() -> state.store.deliveries.remove(delivery.id()));
         }
     }
 
@@ -106,13 +103,13 @@ final class TargetDelivery {
                     delivery.retries());
             return;
         }
-        state.store.write(state.store.deliveries, delivery.id(),
-                delivery.failed(due.toEpochMilli(), failure.errorCode(), failure.getMessage()));
-        retryAt(delivery.id(), due);
+        Records.Delivery recorded = delivery.failed(due.toEpochMilli(), failure.errorCode(), failure.getMessage());
+        state.store.atomically(() -> state.store.write(state.store.deliveries, recorded.id(), recorded));
+        retryAt(recorded.id(), due);
     }
 
     private void retryAt(String id, Instant due) {
-        state.clock.schedule(due, () -> executor.execute(() -> attempt(List.of(id))));
+        state.clock.schedule(due, () -> executor.execute(() -> retry(id)));
     }
 
     private void deadLetter(Records.Delivery delivery, JsonNode target, String errorCode, String errorMessage,
@@ -137,6 +134,6 @@ final class TargetDelivery {
                         + " failed: " + dlqFailure.getMessage());
             }
         }
-        state.store.deliveries.remove(delivery.id());
+        forget(delivery);
     }
 }

@@ -60,6 +60,7 @@ final class TargetOperations {
             }
         }
         state.store.commit();
+        state.reindex(bus, ruleName);
         output.put("FailedEntryCount", failed.size());
         return output;
     }
@@ -77,6 +78,7 @@ final class TargetOperations {
             }
         }
         state.store.commit();
+        state.reindex(bus, ruleName);
         output.put("FailedEntryCount", failed.size());
         return output;
     }
