@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import io.nagare.local.runtime.GroupCommit;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,7 @@ import org.h2.mvstore.MVStore;
 /**
  * The service's durable state in one MVStore: state machines and their definition revisions, executions, the
  * working frames of running executions, and history events. Changes made within one {@link #turn} are committed
- * together, so a snapshot on disk always holds whole execution steps; commits are batched by {@link GroupCommitter}.
+ * together, so a snapshot on disk always holds whole execution steps; commits are batched by {@link GroupCommit}.
  */
 public final class StepFunctionsStore {
 
@@ -43,7 +44,7 @@ public final class StepFunctionsStore {
     private final MVMap<Long, byte[]> history;
     private final MVMap<String, Long> counters;
     private final ReentrantReadWriteLock turns = new ReentrantReadWriteLock(true);
-    private final GroupCommitter committer;
+    private final GroupCommit committer;
 
     public StepFunctionsStore(MVStore store) {
         this.store = store;
@@ -55,7 +56,7 @@ public final class StepFunctionsStore {
         this.frames = store.openMap("frames");
         this.history = store.openMap("history");
         this.counters = store.openMap("counters");
-        this.committer = new GroupCommitter(this::commitNow, store.getFileStore() != null);
+        this.committer = new GroupCommit("stepfunctions", this::commitNow, store.getFileStore() != null);
         for (Cursor<Long, byte[]> cursor = executions.cursor(null); cursor.hasNext(); ) {
             Long seq = cursor.next();
             executionIds.put(arnOf(cursor.getValue()), seq);
