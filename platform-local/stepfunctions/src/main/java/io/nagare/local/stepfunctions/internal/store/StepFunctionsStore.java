@@ -12,11 +12,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import io.nagare.local.runtime.GroupCommit;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nagare.local.runtime.GroupCommit;
 
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
