@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.nagare.platform.function.FunctionEnvironment;
+import io.nagare.platform.model.Reference;
+import io.nagare.platform.model.TableDeclaration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -47,6 +49,21 @@ public final class DynamoDbCircuitBreakerStore implements CircuitBreakerStore {
     /** The store on the table named by {@value #TABLE_VARIABLE} in the function's environment. */
     public static DynamoDbCircuitBreakerStore fromEnvironment(DynamoDbClient client, FunctionEnvironment environment) {
         return new DynamoDbCircuitBreakerStore(client, environment.require(TABLE_VARIABLE));
+    }
+
+    /** The store on the table the model declares as {@code declaredTable}, named by its variable. */
+    public static DynamoDbCircuitBreakerStore fromEnvironment(DynamoDbClient client, FunctionEnvironment environment,
+                                                              String declaredTable) {
+        return new DynamoDbCircuitBreakerStore(client,
+                environment.require(Reference.table(declaredTable).environmentVariable()));
+    }
+
+    /**
+     * Declares a circuit breaker table's shape in the platform model:
+     * {@code model.table("circuit-breakers", DynamoDbCircuitBreakerStore::declareTable)} (key {@value #KEY}).
+     */
+    public static TableDeclaration.Builder declareTable(TableDeclaration.Builder table) {
+        return table.partitionKey(KEY, TableDeclaration.AttributeType.S);
     }
 
     public String tableName() {

@@ -7,6 +7,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.nagare.platform.function.FunctionEnvironment;
+import io.nagare.platform.model.Reference;
+import io.nagare.platform.model.TableDeclaration;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -48,6 +50,25 @@ public final class DynamoDbIdempotencyStore implements IdempotencyStore {
     /** The store on the table named by {@value #TABLE_VARIABLE} in the function's environment. */
     public static DynamoDbIdempotencyStore fromEnvironment(DynamoDbClient client, FunctionEnvironment environment) {
         return new DynamoDbIdempotencyStore(client, environment.require(TABLE_VARIABLE));
+    }
+
+    /**
+     * The store on the table the model declares as {@code declaredTable}, named by its variable
+     * ({@code NAGARE_TABLE_PAYMENTS_IDEMPOTENCY} for {@code payments-idempotency}).
+     */
+    public static DynamoDbIdempotencyStore fromEnvironment(DynamoDbClient client, FunctionEnvironment environment,
+                                                           String declaredTable) {
+        return new DynamoDbIdempotencyStore(client,
+                environment.require(Reference.table(declaredTable).environmentVariable()));
+    }
+
+    /**
+     * Declares an idempotency table's shape in the platform model:
+     * {@code model.table("payments-idempotency", DynamoDbIdempotencyStore::declareTable)} (key {@value #KEY}, TTL on
+     * {@value #EXPIRES_AT}); add replicas or billing after it if needed.
+     */
+    public static TableDeclaration.Builder declareTable(TableDeclaration.Builder table) {
+        return table.partitionKey(KEY, TableDeclaration.AttributeType.S).ttlAttribute(EXPIRES_AT);
     }
 
     public String tableName() {

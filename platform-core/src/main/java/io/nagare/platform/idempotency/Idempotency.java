@@ -122,9 +122,15 @@ public final class Idempotency {
             store.release(record.key(), record.attempt());
             throw new IdempotencyException("idempotency key '" + record.key() + "': the result cannot be stored as JSON", e);
         }
-        // When this fails, our in-progress record expired and another attempt took the key over: that attempt's result
-        // will be the stored one; ours is still a valid answer for this caller.
-        store.complete(record.key(), record.attempt(), json, clock.instant().plus(retention));
+        // When this returns false, our in-progress record expired and another attempt took the key over: that attempt's
+        // result will be the stored one; ours is still a valid answer for this caller. When the store fails, the action
+        // has run all the same: its result is the answer, and the in-progress record keeps duplicates out until it
+        // expires (it is never released, which would let a duplicate run the action again at once).
+        try {
+            store.complete(record.key(), record.attempt(), json, clock.instant().plus(retention));
+        } catch (RuntimeException storeFailure) {
+            // deliberately not rethrown: see above
+        }
         return result;
     }
 

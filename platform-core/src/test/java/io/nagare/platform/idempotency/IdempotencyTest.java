@@ -196,6 +196,36 @@ class IdempotencyTest {
     }
 
     @Test
+    void run_shouldReturnTheResultAndKeepDuplicatesOut_whenStoringTheResultFails() {
+        IdempotencyStore failingComplete = new IdempotencyStore() {
+            @Override
+            public java.util.Optional<IdempotencyRecord> start(IdempotencyRecord record, Instant now) {
+                return store.start(record, now);
+            }
+
+            @Override
+            public boolean complete(String key, String attempt, String result, Instant expiresAt) {
+                throw new IdempotencyException("table unavailable");
+            }
+
+            @Override
+            public void release(String key, String attempt) {
+                store.release(key, attempt);
+            }
+
+            @Override
+            public java.util.Optional<IdempotencyRecord> find(String key) {
+                return store.find(key);
+            }
+        };
+        Idempotency flaky = Idempotency.builder(failingComplete).clock(clock)
+                .inProgressTimeout(Duration.ofMinutes(1)).retention(Duration.ofHours(1)).build();
+        assertThat(flaky.run("k", String.class, () -> "charged")).isEqualTo("charged");
+        assertThatThrownBy(() -> flaky.run("k", String.class, () -> "charged twice"))
+                .isInstanceOf(IdempotencyInProgressException.class);
+    }
+
+    @Test
     void builder_shouldRefuseARetentionShorterThanTheInProgressTimeout() {
         assertThatThrownBy(() -> Idempotency.builder(store).inProgressTimeout(Duration.ofHours(2))
                 .retention(Duration.ofHours(1)).build()).isInstanceOf(IllegalArgumentException.class);
