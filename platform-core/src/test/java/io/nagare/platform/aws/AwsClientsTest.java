@@ -84,10 +84,24 @@ class AwsClientsTest {
 
     @Test
     void create_shouldReadTheEnvironmentBoundToThisThread() {
-        try (FunctionEnvironment.Scope scope = FunctionEnvironment.of(LOCAL).bind();
-             AwsClients clients = AwsClients.create()) {
+        FunctionEnvironment.Scope scope = FunctionEnvironment.of(LOCAL).bind();
+        try (AwsClients clients = AwsClients.create()) {
             assertThat(clients.region()).contains(Region.AP_NORTHEAST_1);
             assertThat(clients.endpoint("SQS")).contains(URI.create("http://localhost:4566"));
+        } finally {
+            scope.close();
+        }
+        try (AwsClients unbound = AwsClients.create()) {
+            assertThat(unbound.environment()).isNotSameAs(FunctionEnvironment.of(LOCAL));
+            assertThat(unbound.environment().variables()).isEqualTo(System.getenv().entrySet().stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        }
+    }
+
+    @Test
+    void dynamoDbEnhanced_shouldWrapAClientBuiltTheSameWay() {
+        try (AwsClients clients = AwsClients.of(FunctionEnvironment.of(LOCAL))) {
+            assertThat(clients.dynamoDbEnhanced()).isNotNull();
         }
     }
 

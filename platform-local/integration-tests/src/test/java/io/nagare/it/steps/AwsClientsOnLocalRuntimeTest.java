@@ -56,7 +56,8 @@ class AwsClientsOnLocalRuntimeTest {
 
     @Test
     void clients_shouldReachEveryLocalService_throughTheOneEndpoint() {
-        try (FunctionEnvironment.Scope scope = environment(Map.of("AWS_ENDPOINT_URL", runtime.endpointUrl())).bind();
+        FunctionEnvironment.Scope scope = environment(Map.of("AWS_ENDPOINT_URL", runtime.endpointUrl())).bind();
+        try (scope;
              AwsClients clients = AwsClients.create();
              DynamoDbClient dynamoDb = clients.dynamoDb();
              SqsClient sqs = clients.build(SqsClient.builder());
