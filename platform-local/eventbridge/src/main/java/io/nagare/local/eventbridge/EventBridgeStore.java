@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import io.nagare.local.runtime.GroupCommit;
+
 /**
  * EventBridge's durable state in one MVStore: resources, the outbox of accepted events and the pending target
  * deliveries, each a map of JSON records. Nothing is visible after a crash unless a commit ran. Commits are shared
@@ -46,7 +48,7 @@ final class EventBridgeStore implements AutoCloseable {
         this.replays = store.openMap("replays");
         this.outbox = store.openMap("outbox");
         this.deliveries = store.openMap("deliveries");
-        this.groupCommit = new GroupCommit(this::commitNow, store.getFileStore() != null);
+        this.groupCommit = new GroupCommit("eventbridge", this::commitNow, store.getFileStore() != null);
     }
 
     static String ruleKey(String bus, String rule) {
