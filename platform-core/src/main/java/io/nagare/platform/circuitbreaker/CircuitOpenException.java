@@ -3,10 +3,15 @@ package io.nagare.platform.circuitbreaker;
 import java.time.Instant;
 
 /**
- * The circuit is open (or half-open with its probe already running): the call was not made. A saga catches it by this
- * name ({@code CircuitOpenException}) and compensates without waiting for the dependency.
+ * The circuit is open (or half-open with its probe already running): the call was not made. A Java Lambda reports it
+ * with the class's full name as {@code errorType}, so a saga catches it with
+ * {@code "ErrorEquals": ["io.nagare.platform.circuitbreaker.CircuitOpenException"]} ({@link #ERROR_TYPE}) and
+ * compensates without waiting for the dependency.
  */
 public class CircuitOpenException extends RuntimeException {
+
+    /** The error name a Step Functions Catch or Retry matches. */
+    public static final String ERROR_TYPE = "io.nagare.platform.circuitbreaker.CircuitOpenException";
 
     private static final long serialVersionUID = 1L;
 

@@ -21,6 +21,13 @@ class DynamoDbCircuitBreakerStoreTest {
     }
 
     @Test
+    void errorTypes_shouldBeTheClassNamesLambdaReports() {
+        assertThat(CircuitOpenException.ERROR_TYPE).isEqualTo(CircuitOpenException.class.getName());
+        assertThat(io.nagare.platform.idempotency.IdempotencyInProgressException.ERROR_TYPE)
+                .isEqualTo(io.nagare.platform.idempotency.IdempotencyInProgressException.class.getName());
+    }
+
+    @Test
     void toRecord_shouldReadTheStoredItem() {
         CircuitRecord record = DynamoDbCircuitBreakerStore.toRecord(Map.of(
                 "id", AttributeValue.builder().s("payment-provider").build(),
