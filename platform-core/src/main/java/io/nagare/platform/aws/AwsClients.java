@@ -40,12 +40,19 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  */
 public final class AwsClients implements AutoCloseable {
 
-    /** Builder interfaces whose name does not give the service's endpoint variable suffix. */
-    private static final Map<String, String> SERVICE_IDS = Map.of(
-            "DynamoDbStreams", "DYNAMODB_STREAMS",
-            "CloudWatchLogs", "CLOUDWATCH_LOGS",
-            "SecretsManager", "SECRETS_MANAGER",
-            "ApiGatewayManagementApi", "APIGATEWAYMANAGEMENTAPI");
+    /**
+     * Builder interfaces whose upper-cased name is not the service's endpoint variable suffix (the service id upper-cased,
+     * spaces as underscores); others can be named with {@link #build(String, AwsClientBuilder)}.
+     */
+    private static final Map<String, String> SERVICE_IDS = Map.ofEntries(
+            Map.entry("DynamoDbStreams", "DYNAMODB_STREAMS"),
+            Map.entry("CloudWatchLogs", "CLOUDWATCH_LOGS"),
+            Map.entry("CloudWatchEvents", "CLOUDWATCH_EVENTS"),
+            Map.entry("SecretsManager", "SECRETS_MANAGER"),
+            Map.entry("CognitoIdentityProvider", "COGNITO_IDENTITY_PROVIDER"),
+            Map.entry("CognitoIdentity", "COGNITO_IDENTITY"),
+            Map.entry("ApiGateway", "API_GATEWAY"),
+            Map.entry("ElasticLoadBalancingV2", "ELASTIC_LOAD_BALANCING_V2"));
 
     private final FunctionEnvironment environment;
     private final SdkHttpClient httpClient;
