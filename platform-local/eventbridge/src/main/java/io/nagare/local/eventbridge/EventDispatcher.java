@@ -122,9 +122,19 @@ final class EventDispatcher {
         List<ObjectNode> targets = new ArrayList<>();
         for (Staged event : staged) {
             Matched matched = resolve(event);
-            if (matched != null) {
-                events.add(matched);
+            if (matched == null) {
+                continue;
+            }
+            events.add(matched);
+            int matchedSoFar = deliveries.size();
+            try {
                 match(matched, deliveries, targets);
+            } catch (RuntimeException e) {
+                // One event that cannot be matched or rendered must not hold up the outbox for good.
+                deliveries.subList(matchedSoFar, deliveries.size()).clear();
+                targets.subList(matchedSoFar, targets.size()).clear();
+                System.err.println("nagare: eventbridge dropped event " + matched.event().path("id").asText()
+                        + " of bus " + matched.entry().bus() + ": matching it failed: " + e);
             }
         }
         Batch batch = new Batch(staged, events, deliveries.size());

@@ -75,6 +75,9 @@ final class TargetDelivery {
             forget(delivery);
         } catch (EventTargetException failure) {
             failed(delivery, target, failure);
+        } catch (RuntimeException unexpected) {
+            // A target service's bug must not end the delivery: it is retried like a failure of that service.
+            failed(delivery, target, new EventTargetException("INTERNAL_ERROR", String.valueOf(unexpected), true));
         }
     }
 

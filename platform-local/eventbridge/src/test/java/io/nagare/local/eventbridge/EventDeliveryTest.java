@@ -115,6 +115,25 @@ class EventDeliveryTest {
     }
 
     @Test
+    void delivery_shouldRetryLikeAServiceFailure_whenTheTargetThrowsUnexpectedly() {
+        try (LocalEventBridge eventBridge = new LocalEventBridge(null)) {
+            eventBridge.client.putRule(r -> r.name("placed").eventPattern(PATTERN));
+            eventBridge.client.putTargets(r -> r.rule("placed").targets(Target.builder().id("queue")
+                    .arn(LocalEventBridge.QUEUE).deadLetterConfig(d -> d.arn(LocalEventBridge.DLQ)).build()));
+            eventBridge.targets.sqs.failFor(LocalEventBridge.QUEUE, new IllegalStateException("a bug in the target"));
+            eventBridge.client.putEvents(r -> r.entries(entry("shop", "OrderPlaced", "{}")));
+            eventBridge.deliver();
+            assertThat(eventBridge.targets.sqs.receivedBy(LocalEventBridge.DLQ)).isEmpty();
+            assertThat(eventBridge.clock.pending()).isEqualTo(1);
+
+            eventBridge.targets.sqs.recover(LocalEventBridge.QUEUE);
+            eventBridge.advance(Duration.ofSeconds(1));
+
+            assertThat(eventBridge.targets.sqs.receivedBy(LocalEventBridge.QUEUE)).hasSize(1);
+        }
+    }
+
+    @Test
     void delivery_shouldGoToTheDeadLetterQueueAtOnce_whenTheFailureIsNotRetryable() {
         try (LocalEventBridge eventBridge = new LocalEventBridge(null)) {
             eventBridge.client.putRule(r -> r.name("placed").eventPattern(PATTERN));

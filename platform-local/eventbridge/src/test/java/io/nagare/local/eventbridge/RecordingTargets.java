@@ -22,10 +22,10 @@ final class RecordingTargets {
 
     abstract static class Recorder implements LocalService, EventTargetInvoker {
         private final List<EventTargetRequest> received = new CopyOnWriteArrayList<>();
-        private final Map<String, EventTargetException> failures = new ConcurrentHashMap<>();
+        private final Map<String, RuntimeException> failures = new ConcurrentHashMap<>();
 
-        /** Every later delivery to {@code arn} fails with {@code failure}. */
-        void failFor(String arn, EventTargetException failure) {
+        /** Every later delivery to {@code arn} fails with {@code failure} (a target's refusal, or a bug of its). */
+        void failFor(String arn, RuntimeException failure) {
             failures.put(arn, failure);
         }
 
@@ -45,7 +45,7 @@ final class RecordingTargets {
 
         @Override
         public void invoke(EventTargetRequest request) {
-            EventTargetException failure = failures.get(request.targetArn());
+            RuntimeException failure = failures.get(request.targetArn());
             if (failure != null) {
                 throw failure;
             }
