@@ -21,9 +21,20 @@ import io.nagare.local.runtime.GroupCommit;
  */
 final class EventBridgeStore implements AutoCloseable {
 
+    /**
+     * Old chunks are kept this long for readers still walking an older version (one request at most); MVStore's 45 s
+     * default kept every outbox page written in the last 45 s in the file (hundreds of MB under a burst).
+     */
+    private static final int RETENTION_MILLIS = 10_000;
+    /** Commits between compactions, which rewrite the live pages of mostly-dead chunks so their space is reused. */
+    private static final int COMMITS_PER_COMPACTION = 500;
+    private static final int COMPACT_FILL_RATE = 50;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
+
     private final MVStore store;
     private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock();
     private final GroupCommit groupCommit;
+    private int commitsSinceCompaction;
     final MVMap<String, String> buses;
     /** Key: {@link #ruleKey}. */
     final MVMap<String, String> rules;
@@ -40,6 +51,7 @@ final class EventBridgeStore implements AutoCloseable {
 
     EventBridgeStore(MVStore store) {
         this.store = store;
+        store.setRetentionTime(RETENTION_MILLIS);
         this.buses = store.openMap("buses");
         this.rules = store.openMap("rules");
         this.targets = store.openMap("targets");
@@ -126,10 +138,18 @@ final class EventBridgeStore implements AutoCloseable {
         groupCommit.changed();
     }
 
+    /** Runs on the group commit's thread only. */
     private void commitNow() {
         commits.writeLock().lock();
         try {
             store.commit();
+            // A store with auto-commit off has no background writer to compact it.
+            if (++commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
+                commitsSinceCompaction = 0;
+                if (store.compact(COMPACT_FILL_RATE, COMPACT_BYTES)) {
+                    store.commit();
+                }
+            }
         } finally {
             commits.writeLock().unlock();
         }
