@@ -40,14 +40,14 @@ public final class EventBridgeBenchCommand implements Callable<Integer> {
                     + "one (default: ${DEFAULT-VALUE}).")
     List<Integer> rules;
 
-    @Option(names = "--events", defaultValue = "50000", description = "Events per run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--events", defaultValue = "30000", description = "Events per run (default: ${DEFAULT-VALUE}).")
     int events;
 
     @Option(names = "--concurrency", defaultValue = "16",
             description = "PutEvents calls in flight, ten events each (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--runs", defaultValue = "3",
+    @Option(names = "--runs", defaultValue = "5",
             description = "Measured runs per bus; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
