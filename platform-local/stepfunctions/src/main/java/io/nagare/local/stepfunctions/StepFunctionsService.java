@@ -9,7 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.nagare.local.runtime.AwsJsonService;
+import io.nagare.local.runtime.AwsServiceException;
 import io.nagare.local.runtime.RuntimeContext;
+import io.nagare.local.runtime.targets.EventTargetException;
+import io.nagare.local.runtime.targets.EventTargetInvoker;
+import io.nagare.local.runtime.targets.EventTargetRequest;
 import io.nagare.local.stepfunctions.internal.api.StepFunctionsApi;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
@@ -22,7 +26,7 @@ import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
  * Amazon States Language interpreter with durable STANDARD executions and in-memory EXPRESS ones. Executions that
  * were running when the runtime stopped continue when it starts again.
  */
-public final class StepFunctionsService extends AwsJsonService {
+public final class StepFunctionsService extends AwsJsonService implements EventTargetInvoker.StepFunctions {
 
     private static final long CLOSE_WAIT_SECONDS = 5;
     /** How long AWS keeps a closed execution (and its history). */
@@ -66,6 +70,28 @@ public final class StepFunctionsService extends AwsJsonService {
      */
     public JsonNode call(String operation, ObjectNode input) {
         return api.invoke(operation, input);
+    }
+
+    /**
+     * An EventBridge rule's delivery to a state machine: StartExecution with the rule's input, as EventBridge does.
+     * A missing state machine or a refused input goes to the dead-letter queue at once; throttling is retried.
+     */
+    @Override
+    public void invoke(EventTargetRequest request) {
+        ObjectNode start = JSON.createObjectNode();
+        start.put("stateMachineArn", request.targetArn());
+        start.put("input", request.input());
+        try {
+            api.invoke("StartExecution", start);
+        } catch (AwsServiceException e) {
+            boolean throttled = e.httpStatus() == 429 || e.errorCode().startsWith("Throttl");
+            String code = switch (e.errorCode()) {
+                case "StateMachineDoesNotExist", "StateMachineDeleting", "InvalidArn" -> "NO_RESOURCE";
+                default -> throttled ? "THROTTLING" : e.httpStatus() >= 500 ? "INTERNAL_ERROR" : "INVALID_PARAMETER";
+            };
+            throw new EventTargetException(code, e.errorCode() + ": " + e.getMessage(),
+                    throttled || e.httpStatus() >= 500);
+        }
     }
 
     /** Completes with the final status (SUCCEEDED, FAILED, ...) once the execution has ended. */
