@@ -214,8 +214,8 @@ class CircuitBreakerTest {
             clock.advance(Duration.ofSeconds(30));
             AtomicInteger probes = new AtomicInteger();
             AtomicInteger refused = new AtomicInteger();
-            CountDownLatch probing = new CountDownLatch(1);
-            CountDownLatch finish = new CountDownLatch(1);
+            // The probe stays in flight until every other instance has been refused: no polling, no timing.
+            CountDownLatch othersRefused = new CountDownLatch(threads - 1);
             CountDownLatch go2 = new CountDownLatch(1);
             futures.clear();
             for (CircuitBreaker instance : instances) {
@@ -224,9 +224,8 @@ class CircuitBreakerTest {
                     try {
                         instance.call(() -> {
                             probes.incrementAndGet();
-                            probing.countDown();
                             try {
-                                finish.await(5, TimeUnit.SECONDS);
+                                othersRefused.await(5, TimeUnit.SECONDS);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -234,18 +233,12 @@ class CircuitBreakerTest {
                         });
                     } catch (CircuitOpenException e) {
                         refused.incrementAndGet();
+                        othersRefused.countDown();
                     }
                     return null;
                 }));
             }
             go2.countDown();
-            assertThat(probing.await(5, TimeUnit.SECONDS)).isTrue();
-            // every other instance is refused while the probe runs
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (refused.get() < threads - 1 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            finish.countDown();
             for (Future<?> future : futures) {
                 future.get(5, TimeUnit.SECONDS);
             }

@@ -111,7 +111,8 @@ class CircuitBreakerOnLocalDynamoDbTest {
         AtomicInteger probes = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         CountDownLatch go = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
+        // The probe stays in flight until every other instance has been refused: no polling, no timing.
+        CountDownLatch othersRefused = new CountDownLatch(threads - 1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> futures = new ArrayList<>();
@@ -123,7 +124,7 @@ class CircuitBreakerOnLocalDynamoDbTest {
                         breaker.call(() -> {
                             probes.incrementAndGet();
                             try {
-                                finish.await(10, TimeUnit.SECONDS);
+                                othersRefused.await(20, TimeUnit.SECONDS);
                             } catch (InterruptedException e) {
                                 Thread.currentThread().interrupt();
                             }
@@ -131,16 +132,12 @@ class CircuitBreakerOnLocalDynamoDbTest {
                         });
                     } catch (CircuitOpenException e) {
                         refused.incrementAndGet();
+                        othersRefused.countDown();
                     }
                     return null;
                 }));
             }
             go.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-            while (refused.get() < threads - 1 && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            finish.countDown();
             for (Future<?> future : futures) {
                 future.get(20, TimeUnit.SECONDS);
             }
@@ -148,7 +145,6 @@ class CircuitBreakerOnLocalDynamoDbTest {
             assertThat(refused).hasValue(threads - 1);
             assertThat(first.state()).isEqualTo(CircuitState.CLOSED);
         } finally {
-            finish.countDown();
             pool.shutdownNow();
         }
     }
