@@ -257,11 +257,9 @@ public final class LocalRuntime implements AutoCloseable {
         @Override
         public LocalResponse call(LocalRequest request) {
             Router current = router;
-            if (current == null) {
-                throw new IllegalStateException("the runtime is still creating its services: call from a request, "
-                        + "not from a service's constructor");
-            }
-            return current.route(request);
+            // While the runtime is still creating its services, a service's constructor reaches those created before
+            // it (lower order): how the model's tables and queues are provisioned before Lambda starts polling.
+            return (current != null ? current : new Router(services)).route(request);
         }
 
         synchronized void closeStores() {

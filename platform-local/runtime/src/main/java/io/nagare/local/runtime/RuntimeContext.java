@@ -42,7 +42,8 @@ public interface RuntimeContext {
     /**
      * Serves a request in-process, exactly as the endpoint would (same routing, same wire protocol, no socket):
      * how one service calls another, e.g. a state machine task invoking a Lambda function or a Lambda function's
-     * SDK client reaching DynamoDB. Available once every service is created.
+     * SDK client reaching DynamoDB. Called from a service's constructor, it reaches only the services created
+     * before it (those of a lower {@link LocalServiceFactory#order()}).
      */
     LocalResponse call(LocalRequest request);
 }
