@@ -31,6 +31,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(Builder builder) {
         this.context = new Context(builder);
+        // Known before the services are created when the port is fixed, so a service's constructor (provisioning a
+        // saga that names a queue URL) can use it; with port 0 it is known once the endpoint is bound.
+        if (builder.port > 0) {
+            context.endpointUrl = "http://" + hostForUrl(builder.host) + ":" + builder.port;
+        }
         List<LocalServiceFactory> factories = new ArrayList<>(builder.factories);
         if (builder.discover) {
             ServiceLoader.load(LocalServiceFactory.class).forEach(factories::add);

@@ -17,7 +17,10 @@ public interface RuntimeContext {
     /** AWS account id the runtime answers for. */
     String accountId();
 
-    /** The endpoint URL clients use, e.g. {@code http://localhost:4566}. */
+    /**
+     * The endpoint URL clients use, e.g. {@code http://localhost:4566}; already known in services' constructors when the
+     * runtime has a fixed port, null there when it listens on port 0 (or on none).
+     */
     String endpointUrl();
 
     LocalClock clock();
