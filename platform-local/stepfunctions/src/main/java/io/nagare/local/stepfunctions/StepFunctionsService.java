@@ -3,7 +3,9 @@ package io.nagare.local.stepfunctions;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +20,7 @@ import io.nagare.local.stepfunctions.internal.api.StepFunctionsApi;
 import io.nagare.local.stepfunctions.internal.engine.Definitions;
 import io.nagare.local.stepfunctions.internal.engine.ExecutionEngine;
 import io.nagare.local.stepfunctions.internal.engine.StateMachines;
-import io.nagare.local.stepfunctions.internal.integration.LoopbackServiceCalls;
+import io.nagare.local.stepfunctions.internal.integration.InProcessServiceCalls;
 import io.nagare.local.stepfunctions.internal.store.StepFunctionsStore;
 
 /**
@@ -36,15 +38,18 @@ public final class StepFunctionsService extends AwsJsonService implements EventT
     private final ExecutionEngine engine;
     private final StepFunctionsApi api;
     private final ExecutorService ownedExecutor;
+    /** Runs task calls (a Lambda function runs on its caller's thread for as long as it takes), off the engine's threads. */
+    private final ExecutorService taskCallers;
 
     StepFunctionsService(RuntimeContext context, StepFunctionsServiceFactory options) {
         super("AWSStepFunctions", "1.0", "com.amazonaws.swf.service.v2.model");
         this.store = new StepFunctionsStore(context.store("stepfunctions"));
         this.ownedExecutor = options.newExecutor();
+        this.taskCallers = ownedExecutor == null ? null : newTaskCallers();
         Definitions definitions = new Definitions(store);
         StateMachines machines = new StateMachines(store);
         AwsServiceCalls calls = options.serviceCalls() != null ? options.serviceCalls()
-                : new LoopbackServiceCalls(context::endpointUrl, context.region(), context.clock());
+                : new InProcessServiceCalls(context, taskCallers == null ? Runnable::run : taskCallers);
         this.engine = new ExecutionEngine(context.clock(), ownedExecutor == null ? Runnable::run : ownedExecutor, store,
                 definitions, machines::find, calls, options.mockConfig(), options.statusEvents(), context.region(),
                 context.accountId());
@@ -99,6 +104,15 @@ public final class StepFunctionsService extends AwsJsonService implements EventT
         return engine.completion(executionArn).thenApply(record -> record.status().name());
     }
 
+    private static ExecutorService newTaskCallers() {
+        AtomicInteger number = new AtomicInteger();
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, "nagare-stepfunctions-task-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** How many executions are running now. */
     public int runningExecutions() {
         return engine.running();
@@ -108,6 +122,9 @@ public final class StepFunctionsService extends AwsJsonService implements EventT
     @Override
     public void close() {
         engine.close();
+        if (taskCallers != null) {
+            taskCallers.shutdownNow();
+        }
         if (ownedExecutor != null) {
             ownedExecutor.shutdown();
             try {
