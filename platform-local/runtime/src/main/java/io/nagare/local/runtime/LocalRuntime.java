@@ -260,6 +260,11 @@ public final class LocalRuntime implements AutoCloseable {
         }
 
         @Override
+        public boolean started() {
+            return router != null;
+        }
+
+        @Override
         public LocalResponse call(LocalRequest request) {
             Router current = router;
             // While the runtime is still creating its services, a service's constructor reaches those created before

@@ -49,4 +49,10 @@ public interface RuntimeContext {
      * before it (those of a lower {@link LocalServiceFactory#order()}).
      */
     LocalResponse call(LocalRequest request);
+
+    /**
+     * Whether every service is created, so {@link #call} reaches all of them. Work a service resumes from its store
+     * while the runtime starts (a running execution calling a Lambda function) waits for this.
+     */
+    boolean started();
 }

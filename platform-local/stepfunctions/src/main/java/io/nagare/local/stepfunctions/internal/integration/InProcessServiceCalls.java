@@ -59,11 +59,11 @@ public final class InProcessServiceCalls implements AwsServiceCalls {
     }
 
     private CompletionStage<JsonNode> call(String service, String operation, JsonNode request, int waited) {
-        if (context.endpointUrl() == null) {
+        if (!context.started()) {
             if (waited >= STARTUP_WAIT_TRIES) {
                 return AwsServiceCalls.unavailable().call(service, operation, request);
             }
-            // Executions resumed while the runtime creates its services call out before it can route: try again shortly.
+            // Executions resumed while the runtime creates its services call out before all of them exist: try again shortly.
             CompletableFuture<JsonNode> later = new CompletableFuture<>();
             context.clock().schedule(context.clock().now().plus(STARTUP_WAIT), () -> call(service, operation, request,
                     waited + 1).whenComplete((value, failure) -> {
