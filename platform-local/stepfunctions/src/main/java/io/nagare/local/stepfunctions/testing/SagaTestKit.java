@@ -161,14 +161,25 @@ public final class SagaTestKit implements BeforeEachCallback, AfterEachCallback 
         return execute(stateMachineArn + "#" + testCase, input);
     }
 
-    private SagaRun execute(String arn, String input) {
-        if (service == null) {
-            throw new IllegalStateException("the kit is not started: register it with @RegisterExtension or call start()");
-        }
-        ObjectNode request = Json.object();
-        request.put("stateMachineArn", arn);
-        request.put("input", input);
-        String executionArn = service.call("StartExecution", request).get("executionArn").asText();
+    /**
+     * Starts the saga with the mock config's test case and runs it as far as it goes without moving the clock, e.g.
+     * to a {@code .waitForTaskToken} task that {@link #withServiceCalls} answered: the test then plays the callback
+     * ({@link #sendTaskSuccess}, {@link #sendTaskFailure}, {@link #sendTaskHeartbeat}, {@link #clock()}) and ends
+     * with {@link #finish}. Returns the execution ARN.
+     */
+    public String startExecution(String testCase, String input) {
+        return begin(stateMachineArn + "#" + testCase, input);
+    }
+
+    /** How an execution started with {@link #startExecution} stands now, without moving the clock. */
+    public SagaRun current(String executionArn) {
+        requireStarted();
+        return new SagaRun(executionArn, describe(executionArn), history(executionArn));
+    }
+
+    /** Moves the clock past every wait of the execution (retries, timeouts, heartbeats) and returns how it ended. */
+    public SagaRun finish(String executionArn) {
+        requireStarted();
         JsonNode described = describe(executionArn);
         if (described.path("status").asText().equals("RUNNING")) {
             // Timers run in due order as the clock passes them, so one long advance runs the saga to its end.
@@ -176,6 +187,55 @@ public final class SagaTestKit implements BeforeEachCallback, AfterEachCallback 
             described = describe(executionArn);
         }
         return new SagaRun(executionArn, described, history(executionArn));
+    }
+
+    /** SendTaskSuccess, as the worker holding the token would call it; AWS's errors (TaskTimedOut, ...) are thrown. */
+    public void sendTaskSuccess(String taskToken, String outputJson) {
+        ObjectNode request = tokenRequest(taskToken);
+        request.put("output", outputJson);
+        service.call("SendTaskSuccess", request);
+    }
+
+    /** SendTaskFailure with this error and cause (either may be null). */
+    public void sendTaskFailure(String taskToken, String error, String cause) {
+        ObjectNode request = tokenRequest(taskToken);
+        if (error != null) {
+            request.put("error", error);
+        }
+        if (cause != null) {
+            request.put("cause", cause);
+        }
+        service.call("SendTaskFailure", request);
+    }
+
+    /** SendTaskHeartbeat: the task's HeartbeatSeconds start again from the clock's now. */
+    public void sendTaskHeartbeat(String taskToken) {
+        service.call("SendTaskHeartbeat", tokenRequest(taskToken));
+    }
+
+    private ObjectNode tokenRequest(String taskToken) {
+        requireStarted();
+        ObjectNode request = Json.object();
+        request.put("taskToken", Objects.requireNonNull(taskToken, "taskToken"));
+        return request;
+    }
+
+    private SagaRun execute(String arn, String input) {
+        return finish(begin(arn, input));
+    }
+
+    private String begin(String arn, String input) {
+        requireStarted();
+        ObjectNode request = Json.object();
+        request.put("stateMachineArn", arn);
+        request.put("input", input);
+        return service.call("StartExecution", request).get("executionArn").asText();
+    }
+
+    private void requireStarted() {
+        if (service == null) {
+            throw new IllegalStateException("the kit is not started: register it with @RegisterExtension or call start()");
+        }
     }
 
     private JsonNode describe(String executionArn) {
