@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.elasticmq.util.NowProvider;
 
@@ -32,6 +34,9 @@ final class ElasticMqClock extends NowProvider {
     private final LocalClock clock;
     private final Instant origin;
     private final boolean wall;
+    /** The clock's advance from each wall time on (in milliseconds), as first seen. */
+    private final ConcurrentSkipListMap<Long, Long> advances = new ConcurrentSkipListMap<>();
+    private volatile long lastAdvance = -1;
 
     ElasticMqClock(LocalClock clock, Instant origin) {
         this.clock = clock;
@@ -49,12 +54,33 @@ final class ElasticMqClock extends NowProvider {
         return OffsetDateTime.ofInstant(Instant.now().plus(advance()), ZoneOffset.UTC);
     }
 
+    /**
+     * The clock's reading, in milliseconds, when the wall clock read {@code wallMillis}: how a message's wall-time
+     * stamp ({@code created}) is put on the injected clock, for its retention period. Advances seen before this
+     * service started count as none.
+     */
+    long clockMillisAt(long wallMillis) {
+        Map.Entry<Long, Long> advance = advances.floorEntry(wallMillis);
+        return wallMillis + (advance == null ? 0 : advance.getValue());
+    }
+
+    /** Notes the clock's advance now, so a message stamped right after is put on the clock with it. */
+    void sync() {
+        advance();
+    }
+
     /** How far the injected clock has moved past its origin; never negative, so new messages stay deliverable. */
     private Duration advance() {
         if (wall) {
             return Duration.ZERO;
         }
         Duration advance = Duration.between(origin, clock.now());
-        return advance.isNegative() ? Duration.ZERO : advance;
+        advance = advance.isNegative() ? Duration.ZERO : advance;
+        long millis = advance.toMillis();
+        if (millis != lastAdvance) {
+            lastAdvance = millis;
+            advances.put(System.currentTimeMillis(), millis);
+        }
+        return advance;
     }
 }

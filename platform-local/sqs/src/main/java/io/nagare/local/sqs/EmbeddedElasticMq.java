@@ -51,11 +51,13 @@ final class EmbeddedElasticMq implements AutoCloseable {
     private final ActorRef journal;
     private final ActorRef queues;
     private final SQSRestServer server;
+    private final ElasticMqClock clock;
     private final int port;
 
     private EmbeddedElasticMq(ActorSystem system, StoredQueues stored, ActorRef journal, ActorRef queues,
-                              SQSRestServer server) {
+                              SQSRestServer server, ElasticMqClock clock) {
         this.system = system;
+        this.clock = clock;
         this.stored = stored;
         this.journal = journal;
         this.queues = queues;
@@ -82,11 +84,16 @@ final class EmbeddedElasticMq implements AutoCloseable {
                     .withServerAddress(new NodeAddress("http", "*", 0, ""))
                     .withAWSRegion(region)
                     .withAWSAccountId(accountId);
-            return new EmbeddedElasticMq(system, stored.orElse(null), journal, queues, builder.start());
+            return new EmbeddedElasticMq(system, stored.orElse(null), journal, queues, builder.start(), clock);
         } catch (RuntimeException e) {
             terminate(system);
             throw e;
         }
+    }
+
+    /** The time ElasticMQ's queue actors read. */
+    ElasticMqClock clock() {
+        return clock;
     }
 
     /** ElasticMQ's queue manager actor, for in-process sends. */

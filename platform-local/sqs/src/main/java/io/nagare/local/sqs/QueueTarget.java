@@ -1,11 +1,13 @@
 package io.nagare.local.sqs;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 import org.apache.pekko.actor.ActorRef;
@@ -19,6 +21,7 @@ import org.elasticmq.NewMessageData;
 import org.elasticmq.QueueData;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.StringMessageAttribute;
+import org.elasticmq.msg.DeduplicationIdsCleanup$;
 import org.elasticmq.msg.GetQueueData;
 import org.elasticmq.msg.LookupQueue;
 import org.elasticmq.msg.SendMessage;
@@ -45,22 +48,51 @@ final class QueueTarget {
     private final ActorRef queues;
     private final String region;
     private final String accountId;
+    private final QueueSettings settings;
+    private final Consumer<String> sent;
 
-    QueueTarget(ActorRef queues, String region, String accountId) {
+    QueueTarget(ActorRef queues, String region, String accountId, QueueSettings settings, Consumer<String> sent) {
         this.queues = queues;
         this.region = region;
         this.accountId = accountId;
+        this.settings = settings;
+        this.sent = sent;
     }
 
     void send(EventTargetRequest request) {
-        Option<?> queue = (Option<?>) ask(queues, new LookupQueue(queueName(request.targetArn())));
+        String name = queueName(request.targetArn());
+        Option<?> queue = (Option<?>) ask(queues, new LookupQueue(name));
         if (queue.isEmpty()) {
             throw new EventTargetException("NO_RESOURCE", "QueueDoesNotExist: The specified queue does not exist.",
                     false);
         }
         ActorRef queueActor = (ActorRef) queue.get();
         QueueData queueData = (QueueData) ask(queueActor, new GetQueueData());
-        ask(queueActor, new SendMessage(message(request, queueData)));
+        NewMessageData message = message(request, queueData);
+        int size = size(request);
+        int maximum = settings.maximumMessageSize(name);
+        if (size > maximum) {
+            throw refused("InvalidParameterValue", "One or more parameters are invalid. Reason: Message must be"
+                    + " shorter than " + maximum + " bytes.");
+        }
+        if (queueData.isFifo()) {
+            queueActor.tell(DeduplicationIdsCleanup$.MODULE$, ActorRef.noSender());
+        }
+        ask(queueActor, new SendMessage(message));
+        sent.accept(name);
+    }
+
+    /** The size SQS counts against MaximumMessageSize: body, attribute names, types and values. */
+    private static int size(EventTargetRequest request) {
+        int size = utf8(request.input());
+        for (Map.Entry<String, String> attribute : request.messageAttributes().entrySet()) {
+            size += utf8(attribute.getKey()) + utf8("String") + utf8(attribute.getValue());
+        }
+        return size;
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private String queueName(String arn) {

@@ -2,6 +2,9 @@ package io.nagare.local.sqs;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
+
+import org.h2.mvstore.MVStore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -27,14 +30,23 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
     private final EmbeddedElasticMq elasticMq;
     private final ElasticMqClient client;
     private final QueueTarget target;
+    private final Receiving receiving;
+    private final QueueAttributeActions attributes;
 
     SqsService(RuntimeContext context) {
         this.context = context;
         // Without a data directory nothing outlives the runtime, so nothing is journalled.
-        this.elasticMq = EmbeddedElasticMq.start(context.clock(), context.region(), context.accountId(),
-                context.dataDirectory().map(directory -> context.store("sqs")));
+        Optional<MVStore> store = context.dataDirectory().map(directory -> context.store("sqs"));
+        this.elasticMq = EmbeddedElasticMq.start(context.clock(), context.region(), context.accountId(), store);
         this.client = new ElasticMqClient(elasticMq.port());
-        this.target = new QueueTarget(elasticMq.queues(), context.region(), context.accountId());
+        QueueSettings settings = new QueueSettings(store);
+        QueueActors actors = new QueueActors(elasticMq.queues());
+        this.receiving = new Receiving(context.clock(), elasticMq.clock(), actors, settings, this::forward);
+        this.attributes = new QueueAttributeActions(settings, actors, elasticMq.clock(), receiving, this::forward, context.region(),
+                context.accountId());
+        this.target = new QueueTarget(elasticMq.queues(), context.region(), context.accountId(), settings,
+                queue -> receiving.sent(queue));
+        elasticMq.clock().sync();
     }
 
     @Override
@@ -49,6 +61,24 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
 
     @Override
     public LocalResponse handle(LocalRequest request) {
+        SqsCall call = SqsCall.of(request);
+        if (call == null) {
+            return forward(request);
+        }
+        return switch (call.action()) {
+            case "CreateQueue" -> attributes.createQueue(call);
+            case "SetQueueAttributes" -> attributes.setQueueAttributes(call);
+            case "GetQueueAttributes" -> attributes.getQueueAttributes(call);
+            case "DeleteQueue" -> attributes.deleteQueue(call);
+            case "SendMessage", "SendMessageBatch" -> attributes.send(call);
+            case "ChangeMessageVisibility", "ChangeMessageVisibilityBatch" -> attributes.changeVisibility(call);
+            case "ReceiveMessage" -> receiving.receive(call);
+            default -> forward(request);
+        };
+    }
+
+    /** ElasticMQ's answer to {@code request}, as it came. */
+    private LocalResponse forward(LocalRequest request) {
         try {
             LocalResponse response = client.exchange(request.method(), SqsProtocol.uri(request), host(request),
                     request.headers(), request.body());
@@ -76,11 +106,13 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
 
     @Override
     public void invoke(EventTargetRequest request) {
+        elasticMq.clock().sync();
         target.send(request);
     }
 
     @Override
     public void close() {
+        receiving.close();
         try {
             client.close();
         } finally {

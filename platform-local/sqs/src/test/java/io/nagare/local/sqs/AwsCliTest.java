@@ -54,6 +54,27 @@ class AwsCliTest {
                 .contains("The specified queue does not exist.");
     }
 
+    @Test
+    void awsCli_shouldKeepAndValidateAttributesElasticMqDrops_whenCreatingAndReadingAQueue() throws Exception {
+        AwsCli.Result created = aws("sqs", "create-queue", "--queue-name", "cli-retained", "--attributes",
+                "MessageRetentionPeriod=86400,MaximumMessageSize=2048");
+        AwsCli.Result read = aws("sqs", "get-queue-attributes", "--queue-url", sqs.queueUrl("cli-retained"),
+                "--attribute-names", "MessageRetentionPeriod", "MaximumMessageSize", "QueueArn",
+                "--query", "[Attributes.MessageRetentionPeriod,Attributes.MaximumMessageSize]");
+        AwsCli.Result refused = aws("sqs", "create-queue", "--queue-name", "cli-refused", "--attributes",
+                "MessageRetentionPeriod=10");
+        AwsCli.Result tooLarge = aws("sqs", "send-message", "--queue-url", sqs.queueUrl("cli-retained"),
+                "--message-body", "x".repeat(2049));
+
+        assertThat(created.exitCode()).as(created.output()).isZero();
+        assertThat(read.output().strip().split("\\s+")).containsExactly("86400", "2048");
+        assertThat(refused.exitCode()).isNotZero();
+        assertThat(refused.output()).contains("InvalidAttributeValue")
+                .contains("Invalid value for the parameter MessageRetentionPeriod.");
+        assertThat(tooLarge.output()).contains("InvalidParameterValue")
+                .contains("Message must be shorter than 2048 bytes.");
+    }
+
     private static AwsCli.Result aws(String... arguments) {
         String[] withOutput = new String[arguments.length + 2];
         withOutput[0] = "--output";
