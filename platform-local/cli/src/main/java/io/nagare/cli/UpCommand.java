@@ -5,14 +5,21 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.nagare.local.provisioning.ProvisioningService;
 import io.nagare.local.runtime.LocalRuntime;
+import io.nagare.local.runtime.LocalService;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code nagare up}: starts the local runtime and serves until interrupted. */
+/**
+ * {@code nagare up}: the whole platform on one machine. The runtime starts every emulated AWS service and
+ * provisions the platform model while it starts (tables, queues, state machines, buses, rules), so once the endpoint
+ * answers, everything the model declares exists; then the partner-facing servers start. Serves until interrupted.
+ */
 @Command(name = "up",
         mixinStandardHelpOptions = true,
-        description = "Run the platform locally: every emulated AWS service on one endpoint (default http://localhost:4566).")
+        description = "Run the platform locally: every emulated AWS service on one endpoint (default http://localhost:4566), "
+                + "the platform model provisioned, the partner API gateway (8080) and the partner simulators (8090).")
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".nagare",
@@ -28,18 +35,32 @@ final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        long started = System.nanoTime();
         LocalRuntime runtime = LocalRuntime.builder().host(host).port(port).dataDirectory(dataDir).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             runtime.close();
             stopped.countDown();
         }, "nagare-shutdown"));
-        System.out.println("nagare: local AWS endpoint " + runtime.endpointUrl() + " (data in " + dataDir.toAbsolutePath() + ")");
+        System.out.println("nagare: local AWS endpoint " + runtime.endpointUrl() + " (data in "
+                + dataDir.toAbsolutePath() + ")");
         for (Map.Entry<String, Boolean> service : runtime.health().entrySet()) {
             System.out.println("  " + service.getKey() + (service.getValue() ? " ready" : " starting"));
         }
-        System.out.println("nagare: health " + runtime.endpointUrl() + LocalRuntime.HEALTH_PATH + "; Ctrl-C stops");
+        printProvisioning(runtime);
+        System.out.printf("nagare: up in %.1f s; health %s%s; Ctrl-C stops%n", (System.nanoTime() - started) / 1e9,
+                runtime.endpointUrl(), LocalRuntime.HEALTH_PATH);
         stopped.await();
         return 0;
+    }
+
+    private static void printProvisioning(LocalRuntime runtime) {
+        for (LocalService service : runtime.services()) {
+            if (service instanceof ProvisioningService provisioning) {
+                System.out.println("nagare: " + service.name() + ": " + provisioning.report().summary());
+                provisioning.report().changes().forEach(change -> System.out.println("  " + change));
+                provisioning.report().warnings().forEach(warning -> System.out.println("  warning: " + warning));
+            }
+        }
     }
 }

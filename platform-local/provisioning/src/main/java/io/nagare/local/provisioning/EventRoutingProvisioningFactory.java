@@ -1,5 +1,6 @@
 package io.nagare.local.provisioning;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import io.nagare.local.runtime.LocalService;
@@ -13,7 +14,7 @@ import io.nagare.platform.model.PlatformModel;
  */
 public final class EventRoutingProvisioningFactory implements LocalServiceFactory {
 
-    private final Supplier<PlatformModel> model;
+    private final Supplier<ModelProvisioner.CheckedModel> model;
 
     public EventRoutingProvisioningFactory() {
         this(ModelProvisioner.DISCOVERED);
@@ -21,10 +22,10 @@ public final class EventRoutingProvisioningFactory implements LocalServiceFactor
 
     /** Provisions {@code model} (tests). */
     public EventRoutingProvisioningFactory(PlatformModel model) {
-        this(() -> model);
+        this(() -> new ModelProvisioner.CheckedModel(model, List.of()));
     }
 
-    private EventRoutingProvisioningFactory(Supplier<PlatformModel> model) {
+    private EventRoutingProvisioningFactory(Supplier<ModelProvisioner.CheckedModel> model) {
         this.model = model;
     }
 
@@ -36,7 +37,7 @@ public final class EventRoutingProvisioningFactory implements LocalServiceFactor
 
     @Override
     public LocalService create(RuntimeContext context) {
-        ProvisioningReport report = new ModelProvisioner(context, model.get(), StorageProvisioningFactory.classLoader())
+        ProvisioningReport report = new ModelProvisioner(context, model.get().model(), StorageProvisioningFactory.classLoader())
                 .provisionEventRouting();
         return new ProvisioningService("provisioning-events", report);
     }

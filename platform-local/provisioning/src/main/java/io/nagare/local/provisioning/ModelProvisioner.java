@@ -1,10 +1,12 @@
 package io.nagare.local.provisioning;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
 import io.nagare.local.runtime.RuntimeContext;
 import io.nagare.platform.model.EventBusDeclaration;
+import io.nagare.platform.model.ModelProblem;
 import io.nagare.platform.model.ModelValidator;
 import io.nagare.platform.model.PlatformModel;
 import io.nagare.platform.model.SagaDeclaration;
@@ -14,12 +16,24 @@ import io.nagare.platform.model.TableDeclaration;
 /** Runs the provisioning of one step against a runtime: storage and sagas, or event routing. */
 final class ModelProvisioner {
 
-    /** The model discovered on the class path and validated, once per class loader's lifetime. */
-    private static final class Discovered {
-        static final PlatformModel MODEL = ModelValidator.create().validate(PlatformModel.discover());
+    /** A model and the problems {@link ModelValidator} found in it. */
+    record CheckedModel(PlatformModel model, List<ModelProblem> problems) {
     }
 
-    static final Supplier<PlatformModel> DISCOVERED = () -> Discovered.MODEL;
+    /**
+     * The model discovered on the class path and checked, once per class loader's lifetime. Its problems are
+     * reported, not fatal: while modules are being written the model is often incomplete, and the runtime should still
+     * start with what resolves (contract-tests is where an invalid model fails the build).
+     */
+    private static final class Discovered {
+        static final CheckedModel MODEL = check(PlatformModel.discover());
+    }
+
+    static final Supplier<CheckedModel> DISCOVERED = () -> Discovered.MODEL;
+
+    static CheckedModel check(PlatformModel model) {
+        return new CheckedModel(model, ModelValidator.create().check(model));
+    }
 
     private final PlatformModel model;
     private final ClassLoader classLoader;
@@ -35,8 +49,9 @@ final class ModelProvisioner {
     }
 
     /** Tables, queues (dead-letter queues first) and state machines: what Lambda's pollers and sagas need. */
-    ProvisioningReport provisionStorageAndSagas() {
+    ProvisioningReport provisionStorageAndSagas(List<ModelProblem> problems) {
         ProvisioningReport report = new ProvisioningReport();
+        problems.forEach(problem -> report.warn("platform model: " + problem));
         TableProvisioning tables = new TableProvisioning(wire, report);
         for (TableDeclaration table : model.tables()) {
             tables.provision(table);

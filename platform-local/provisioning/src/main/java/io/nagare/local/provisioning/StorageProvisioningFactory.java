@@ -10,11 +10,12 @@ import io.nagare.platform.model.PlatformModel;
 /**
  * Provisions the model's DynamoDB tables, SQS queues and Step Functions state machines while the runtime starts:
  * after DynamoDB, SQS and Step Functions are created, before Lambda, so its SQS event source mappings find their
- * queues at their first poll. Found with ServiceLoader; its model is the one discovered on the class path, validated.
+ * queues at their first poll. Found with ServiceLoader; its model is the one discovered on the class path; the
+ * problems ModelValidator finds in it are reported as warnings.
  */
 public final class StorageProvisioningFactory implements LocalServiceFactory {
 
-    private final Supplier<PlatformModel> model;
+    private final Supplier<ModelProvisioner.CheckedModel> model;
 
     public StorageProvisioningFactory() {
         this(ModelProvisioner.DISCOVERED);
@@ -22,10 +23,10 @@ public final class StorageProvisioningFactory implements LocalServiceFactory {
 
     /** Provisions {@code model} (tests). */
     public StorageProvisioningFactory(PlatformModel model) {
-        this(() -> model);
+        this(() -> ModelProvisioner.check(model));
     }
 
-    private StorageProvisioningFactory(Supplier<PlatformModel> model) {
+    private StorageProvisioningFactory(Supplier<ModelProvisioner.CheckedModel> model) {
         this.model = model;
     }
 
@@ -37,8 +38,9 @@ public final class StorageProvisioningFactory implements LocalServiceFactory {
 
     @Override
     public LocalService create(RuntimeContext context) {
-        ProvisioningReport report = new ModelProvisioner(context, model.get(), classLoader())
-                .provisionStorageAndSagas();
+        ModelProvisioner.CheckedModel checked = model.get();
+        ProvisioningReport report = new ModelProvisioner(context, checked.model(), classLoader())
+                .provisionStorageAndSagas(checked.problems());
         return new ProvisioningService("provisioning-storage", report);
     }
 
