@@ -29,12 +29,14 @@ import java.util.TreeSet;
  * @param deadLetterQueue     where Lambda sends an asynchronous invocation that still fails after
  *                            {@code asyncRetryAttempts}; required when a subscription targets the function
  * @param asyncRetryAttempts  retries of a failed asynchronous invocation, 0-2 (default 2, as Lambda)
+ * @param streamSources       tables whose DynamoDB stream Lambda reads for it (stream event source mappings)
  */
 public record FunctionDeclaration(String name, String owner, String handler, int memoryMb, int timeoutSeconds,
                                   Map<String, String> environment, Map<String, TableAccess> tables,
                                   Map<String, Set<String>> publishes, Set<String> sendsTo,
                                   List<QueueSource> queueSources, Map<String, Set<SagaAccess>> sagas,
-                                  Integer reservedConcurrency, String deadLetterQueue, int asyncRetryAttempts) {
+                                  Integer reservedConcurrency, String deadLetterQueue, int asyncRetryAttempts,
+                                  List<StreamSource> streamSources) {
 
     static final String KIND = "function";
     static final int DEFAULT_MEMORY_MB = 512;
@@ -81,6 +83,74 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         }
     }
 
+    /** Where a stream event source mapping starts reading a stream it has no position in yet. */
+    public enum StartingPosition { TRIM_HORIZON, LATEST }
+
+    /**
+     * A DynamoDB stream event source mapping: Lambda reads {@code table}'s stream and invokes the function with
+     * batches of records ({@code DynamodbEvent}), in order.
+     *
+     * @param table                    the table, which must have a stream
+     * @param batchSize                records per batch, 1-10000 (default 100, as Lambda)
+     * @param startingPosition         where to start reading (default TRIM_HORIZON: every record still kept)
+     * @param bisectBatchOnError       whether a failed batch is split in two and each half retried (default false)
+     * @param maximumRetryAttempts     retries of a failed batch before it is skipped, -1 (until the records expire,
+     *                                 Lambda's default) or 0-10000
+     * @param onFailureQueue           the queue told about a skipped batch (Lambda's on-failure destination), or
+     *                                 null
+     * @param reportBatchItemFailures  whether the handler returns partial batch failures (default true): the
+     *                                 function resumes from the first failed record
+     */
+    public record StreamSource(String table, int batchSize, StartingPosition startingPosition,
+                               boolean bisectBatchOnError, int maximumRetryAttempts, String onFailureQueue,
+                               boolean reportBatchItemFailures) {
+
+        /** A source with Lambda's defaults, from the trim horizon, partial batch failures reported. */
+        public static StreamSource of(String table) {
+            return new StreamSource(table, 100, StartingPosition.TRIM_HORIZON, false, -1, null, true);
+        }
+
+        public StreamSource withBatchSize(int size) {
+            return new StreamSource(table, size, startingPosition, bisectBatchOnError, maximumRetryAttempts,
+                    onFailureQueue, reportBatchItemFailures);
+        }
+
+        public StreamSource withStartingPosition(StartingPosition position) {
+            return new StreamSource(table, batchSize, position, bisectBatchOnError, maximumRetryAttempts,
+                    onFailureQueue, reportBatchItemFailures);
+        }
+
+        public StreamSource withBisectBatchOnError(boolean bisect) {
+            return new StreamSource(table, batchSize, startingPosition, bisect, maximumRetryAttempts,
+                    onFailureQueue, reportBatchItemFailures);
+        }
+
+        public StreamSource withMaximumRetryAttempts(int attempts) {
+            return new StreamSource(table, batchSize, startingPosition, bisectBatchOnError, attempts,
+                    onFailureQueue, reportBatchItemFailures);
+        }
+
+        public StreamSource withOnFailureQueue(String queue) {
+            return new StreamSource(table, batchSize, startingPosition, bisectBatchOnError, maximumRetryAttempts,
+                    queue, reportBatchItemFailures);
+        }
+
+        public StreamSource withReportBatchItemFailures(boolean report) {
+            return new StreamSource(table, batchSize, startingPosition, bisectBatchOnError, maximumRetryAttempts,
+                    onFailureQueue, report);
+        }
+    }
+
+    /** Without stream sources, the record as it was before they could be declared. */
+    public FunctionDeclaration(String name, String owner, String handler, int memoryMb, int timeoutSeconds,
+                               Map<String, String> environment, Map<String, TableAccess> tables,
+                               Map<String, Set<String>> publishes, Set<String> sendsTo,
+                               List<QueueSource> queueSources, Map<String, Set<SagaAccess>> sagas,
+                               Integer reservedConcurrency, String deadLetterQueue, int asyncRetryAttempts) {
+        this(name, owner, handler, memoryMb, timeoutSeconds, environment, tables, publishes, sendsTo, queueSources,
+                sagas, reservedConcurrency, deadLetterQueue, asyncRetryAttempts, List.of());
+    }
+
     public FunctionDeclaration {
         Declarations.requireName(KIND, name);
         Declarations.require(KIND, name, "owner", owner);
@@ -92,6 +162,7 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         publishes = Collections.unmodifiableMap(published);
         sendsTo = Collections.unmodifiableSet(new TreeSet<>(sendsTo));
         queueSources = List.copyOf(queueSources);
+        streamSources = List.copyOf(streamSources);
         TreeMap<String, Set<SagaAccess>> used = new TreeMap<>();
         sagas.forEach((saga, access) -> {
             EnumSet<SagaAccess> copy = EnumSet.noneOf(SagaAccess.class);
@@ -114,6 +185,7 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         publishes.forEach((bus, types) -> builder.publishes.put(bus, new TreeSet<>(types)));
         builder.sendsTo.addAll(sendsTo);
         builder.queueSources.addAll(queueSources);
+        builder.streamSources.addAll(streamSources);
         sagas.forEach((saga, access) -> builder.sagas.put(saga, new LinkedHashSet<>(access)));
         return builder;
     }
@@ -162,6 +234,7 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         private final Map<String, Set<String>> publishes = new TreeMap<>();
         private final Set<String> sendsTo = new TreeSet<>();
         private final List<QueueSource> queueSources = new ArrayList<>();
+        private final List<StreamSource> streamSources = new ArrayList<>();
         private final Map<String, Set<SagaAccess>> sagas = new TreeMap<>();
         private Integer reservedConcurrency;
         private String deadLetterQueue;
@@ -248,6 +321,12 @@ public record FunctionDeclaration(String name, String owner, String handler, int
             return this;
         }
 
+        /** Reads {@code source}'s table stream through a stream event source mapping. */
+        public Builder consumesStream(StreamSource source) {
+            streamSources.add(source);
+            return this;
+        }
+
         public Builder saga(String saga, SagaAccess... access) {
             sagas.computeIfAbsent(saga, s -> new LinkedHashSet<>()).addAll(List.of(access));
             return this;
@@ -279,7 +358,7 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         public FunctionDeclaration build() {
             return new FunctionDeclaration(name, owner, handler, memoryMb, timeoutSeconds, environment, tables,
                     publishes, sendsTo, queueSources, sagas, reservedConcurrency, deadLetterQueue,
-                    asyncRetryAttempts);
+                    asyncRetryAttempts, streamSources);
         }
     }
 }
