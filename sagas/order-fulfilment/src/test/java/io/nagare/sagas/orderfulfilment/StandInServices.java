@@ -6,8 +6,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.nagare.local.runtime.AwsServiceException;
@@ -20,7 +22,10 @@ import io.nagare.local.stepfunctions.AwsServiceCalls;
  */
 final class StandInServices implements AwsServiceCalls {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Amounts keep their scale (39.80 stays 39.80), as the engine and the functions keep them. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private final List<JsonNode> shipmentRequests = new CopyOnWriteArrayList<>();
     private final List<JsonNode> sentMessages = new CopyOnWriteArrayList<>();
