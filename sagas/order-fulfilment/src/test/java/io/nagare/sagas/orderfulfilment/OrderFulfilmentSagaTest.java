@@ -297,6 +297,12 @@ class OrderFulfilmentSagaTest {
                 "authorize-payment", "release-inventory", "release-inventory", "release-inventory", "release-inventory",
                 "release-inventory", "release-inventory", "release-inventory", "release-inventory", "release-inventory",
                 "release-inventory", "release-inventory", "release-inventory", "release-inventory");
+        // Full jitter makes each delay random, but never longer than 5 s × 2^n capped at 10 min: 3,635 s in all.
+        Instant incidentSent = run.history().stream()
+                .filter(event -> event.path("taskScheduledEventDetails").path("resourceType").asText().equals("sqs"))
+                .map(OrderFulfilmentSagaTest::timestamp)
+                .findFirst().orElseThrow();
+        assertThat(incidentSent).isBetween(START, START.plusSeconds(3635));
         assertThat(services.sentMessages()).hasSize(1);
         JsonNode message = services.sentMessages().get(0);
         assertThat(message.path("QueueUrl").asText())
@@ -334,9 +340,14 @@ class OrderFulfilmentSagaTest {
     private static Instant timeOf(SagaRun run, String eventType) {
         return run.history().stream()
                 .filter(event -> event.path("type").asText().equals(eventType))
-                .map(event -> Instant.ofEpochSecond(event.path("timestamp").decimalValue().longValue()))
+                .map(OrderFulfilmentSagaTest::timestamp)
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + eventType + " event in the history"));
+    }
+
+    /** History timestamps are epoch seconds, as on the wire. */
+    private static Instant timestamp(JsonNode event) {
+        return Instant.ofEpochSecond(event.path("timestamp").decimalValue().longValue());
     }
 
     private static List<String> fieldNames(JsonNode object) {
