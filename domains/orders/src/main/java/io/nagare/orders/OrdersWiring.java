@@ -1,0 +1,56 @@
+package io.nagare.orders;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import io.nagare.events.EventJson;
+import io.nagare.platform.aws.AwsClients;
+import io.nagare.platform.events.EventPublisher;
+import io.nagare.platform.function.FunctionEnvironment;
+import io.nagare.platform.idempotency.DynamoDbIdempotencyStore;
+import io.nagare.platform.idempotency.Idempotency;
+import io.nagare.platform.model.Reference;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/** Builds the handlers' collaborators from the function's environment (the names the model gives it). */
+final class OrdersWiring {
+
+    static final String ORDERS_TABLE = "orders";
+    static final String IDEMPOTENCY_TABLE = "orders-idempotency";
+    static final String INTAKE_QUEUE = "order-intake";
+    static final String INTAKE_DLQ = "order-intake-dlq";
+    static final String BUS = "nagare";
+    static final String SAGA = "order-fulfilment";
+
+    /** Above the steps' 30 s timeout: a crashed attempt blocks its retries for at most this long. */
+    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(90);
+
+    private OrdersWiring() {
+    }
+
+    static OrderIntake intake(AwsClients clients) {
+        FunctionEnvironment environment = clients.environment();
+        SfnClient stepFunctions = clients.build(SfnClient.builder());
+        return new OrderIntake(orders(clients.dynamoDb(), environment),
+                new SagaStarter(stepFunctions, environment.require(Reference.saga(SAGA).environmentVariable())),
+                Clock.systemUTC());
+    }
+
+    static OrderSteps steps(AwsClients clients) {
+        FunctionEnvironment environment = clients.environment();
+        DynamoDbClient dynamoDb = clients.dynamoDb();
+        Idempotency idempotency = Idempotency.builder(
+                        DynamoDbIdempotencyStore.fromEnvironment(dynamoDb, environment, IDEMPOTENCY_TABLE))
+                .inProgressTimeout(IN_PROGRESS_TIMEOUT)
+                .objectMapper(EventJson.mapper())
+                .build();
+        EventPublisher publisher = EventPublisher.create(clients.eventBridge(),
+                environment.require(Reference.bus(BUS).environmentVariable()));
+        return new OrderSteps(orders(dynamoDb, environment), idempotency, new OrderEvents(publisher), Clock.systemUTC());
+    }
+
+    private static OrderRepository orders(DynamoDbClient dynamoDb, FunctionEnvironment environment) {
+        return new OrderRepository(dynamoDb, environment.require(Reference.table(ORDERS_TABLE).environmentVariable()));
+    }
+}
