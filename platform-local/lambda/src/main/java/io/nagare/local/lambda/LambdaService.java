@@ -43,8 +43,10 @@ public final class LambdaService implements LocalService, EventTargetInvoker.Lam
         this.invoker = new FunctionInvoker(context.clock(), settings.logSink());
         this.async = new AsyncInvocations(context.store("lambda"), functions, invoker,
                 new DeadLetters(context, arns), context.clock(), dispatch);
-        this.mappings = new EventSourceMappings(functions, settings.queues(context), invoker, context.clock(),
-                dispatch, arns, deployedAt);
+        this.mappings = new EventSourceMappings(functions, settings.queues(context),
+                new EventSourceMappings.StreamAccess(new TableStreams(context),
+                        () -> context.service(EventTargetInvoker.Sqs.class), context.store("lambda")),
+                invoker, context.clock(), dispatch, arns, deployedAt);
         this.api = new LambdaApi(functions, new InvokeOperation(functions, invoker, async),
                 new FunctionQueries(functions, arns, deployedAt), mappings);
         async.recover();
