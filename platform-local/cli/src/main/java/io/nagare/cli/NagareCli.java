@@ -1,5 +1,6 @@
 package io.nagare.cli;
 
+import io.nagare.cli.demo.DemoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = NagareCli.Version.class,
         description = "Nagare: event-driven business processes on AWS, and locally.",
-        subcommands = {SchemasCommand.class, UpCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SchemasCommand.class, UpCommand.class, DemoCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class NagareCli {
 
     public static void main(String[] args) {
