@@ -76,6 +76,33 @@ final class ArchiveOperations {
         return output;
     }
 
+    /** UpdateArchive: description, pattern and retention; the events already archived stay. */
+    ObjectNode update(ObjectNode input) {
+        String name = Params.name(input, "ArchiveName", Params.ARCHIVE_NAME, 48);
+        Records.Archive archive = require(name);
+        String pattern = input.has("EventPattern") ? Params.optional(input, "EventPattern") : archive.eventPattern();
+        if (pattern != null && input.has("EventPattern")) {
+            EventPattern.compile(pattern);
+        }
+        int retention = archive.retentionDays();
+        if (input.hasNonNull("RetentionDays")) {
+            retention = input.get("RetentionDays").asInt();
+            if (retention < 0) {
+                throw Params.validation("Value '" + retention + "' at 'retentionDays' failed to satisfy constraint: "
+                        + "Member must have value greater than or equal to 0");
+            }
+        }
+        String description = input.has("Description") ? Params.optional(input, "Description")
+                : archive.description();
+        state.store.write(state.store.archives, name, new Records.Archive(name, archive.sourceArn(), description,
+                pattern, retention, archive.createdMillis(), archive.eventCount(), archive.sizeBytes()));
+        state.store.commit();
+        return EventJson.object()
+                .put("ArchiveArn", state.arns.archive(name))
+                .put("State", "ENABLED")
+                .put("CreationTime", EventJson.epochSeconds(Instant.ofEpochMilli(archive.createdMillis())));
+    }
+
     ObjectNode delete(ObjectNode input) {
         String name = Params.name(input, "ArchiveName", Params.ARCHIVE_NAME, 48);
         require(name);

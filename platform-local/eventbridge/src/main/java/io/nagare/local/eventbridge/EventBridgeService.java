@@ -25,6 +25,7 @@ public final class EventBridgeService extends AwsJsonService {
     private final ArchiveOperations archives;
     private final ReplayOperations replays;
     private final ScheduledRules schedules;
+    private final TagOperations tags;
     private final Runnable onClose;
 
     EventBridgeService(RuntimeContext context, Executor executor, Runnable onClose) {
@@ -43,6 +44,7 @@ public final class EventBridgeService extends AwsJsonService {
         this.putEvents = new PutEventsOperation(state, dispatcher);
         this.archives = new ArchiveOperations(state);
         this.replays = new ReplayOperations(state, dispatcher, executor);
+        this.tags = new TagOperations(state);
 
         buses.ensureDefaultBus();
         state.store.buses.keySet().forEach(state::indexRules);
@@ -60,15 +62,34 @@ public final class EventBridgeService extends AwsJsonService {
     @Override
     protected JsonNode invoke(String operation, ObjectNode input) {
         return switch (operation) {
-            case "CreateEventBus" -> buses.create(input);
+            case "CreateEventBus" -> {
+                var created = TagOperations.tagsOf(input, false);
+                ObjectNode output = buses.create(input);
+                tags.created(output.get("EventBusArn").asText(), created);
+                yield output;
+            }
             case "DescribeEventBus" -> buses.describe(input);
             case "ListEventBuses" -> buses.list(input);
-            case "DeleteEventBus" -> buses.delete(input);
+            case "DeleteEventBus" -> {
+                ObjectNode output = buses.delete(input);
+                tags.busDeleted(EventBridgeArns.busName(Params.optional(input, "Name")));
+                yield output;
+            }
             case "PutEvents" -> putEvents.invoke(input);
-            case "PutRule" -> rules.put(input);
+            case "PutRule" -> {
+                var given = TagOperations.tagsOf(input, false);
+                ObjectNode output = rules.put(input);
+                tags.created(output.get("RuleArn").asText(), given);
+                yield output;
+            }
             case "DescribeRule" -> rules.describe(input);
             case "ListRules" -> rules.list(input);
-            case "DeleteRule" -> rules.delete(input);
+            case "DeleteRule" -> {
+                ObjectNode output = rules.delete(input);
+                tags.ruleDeleted(EventBridgeArns.busName(Params.optional(input, "EventBusName")),
+                        Params.required(input, "Name"));
+                yield output;
+            }
             case "EnableRule" -> rules.enable(input);
             case "DisableRule" -> rules.disable(input);
             case "PutTargets" -> targets.put(input);
@@ -79,8 +100,14 @@ public final class EventBridgeService extends AwsJsonService {
             case "DescribeArchive" -> archives.describe(input);
             case "ListArchives" -> archives.list(input);
             case "DeleteArchive" -> archives.delete(input);
+            case "UpdateArchive" -> archives.update(input);
             case "StartReplay" -> replays.start(input);
             case "DescribeReplay" -> replays.describe(input);
+            case "ListReplays" -> replays.list(input);
+            case "CancelReplay" -> replays.cancel(input);
+            case "TagResource" -> tags.tag(input);
+            case "UntagResource" -> tags.untag(input);
+            case "ListTagsForResource" -> tags.list(input);
             default -> throw new AwsServiceException("UnknownOperationException",
                     "not supported: EventBridge operation " + operation);
         };

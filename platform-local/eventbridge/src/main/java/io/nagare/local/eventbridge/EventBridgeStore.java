@@ -48,6 +48,8 @@ final class EventBridgeStore implements AutoCloseable {
     final MVMap<Long, String> outbox;
     /** Matched events waiting for (another) attempt at one target, by delivery id. */
     final MVMap<String, String> deliveries;
+    /** Tags of buses and rules, by resource ARN: a JSON object of key to value. */
+    final MVMap<String, String> tags;
 
     EventBridgeStore(MVStore store) {
         this.store = store;
@@ -60,6 +62,7 @@ final class EventBridgeStore implements AutoCloseable {
         this.replays = store.openMap("replays");
         this.outbox = store.openMap("outbox");
         this.deliveries = store.openMap("deliveries");
+        this.tags = store.openMap("tags");
         this.groupCommit = new GroupCommit("eventbridge", this::commitNow, store.getFileStore() != null);
     }
 

@@ -11,11 +11,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nagare.local.runtime.AwsServiceException;
 
 /**
- * StartReplay and DescribeReplay. A replay re-sends the archive's events whose time lies in
+ * StartReplay, DescribeReplay, ListReplays and CancelReplay. A replay re-sends the archive's events whose time lies in
  * [EventStartTime, EventEndTime) to the archive's bus, each marked with {@code replay-name}, to the rules in
  * Destination.FilterArns (all rules of the bus when absent). It runs asynchronously and resumes after a restart.
  */
 final class ReplayOperations {
+
+    private static final List<String> STATES = List.of("STARTING", "RUNNING", "CANCELLING", "COMPLETED", "CANCELLED",
+            "FAILED");
+    /** States whose run has not ended yet. */
+    private static final List<String> ACTIVE = List.of("STARTING", "RUNNING", "CANCELLING");
 
     private final EventBridgeState state;
     private final EventDispatcher dispatcher;
@@ -106,18 +111,83 @@ final class ReplayOperations {
         return output;
     }
 
+    /** ListReplays: by name prefix, state and archive, in name order. */
+    ObjectNode list(ObjectNode input) {
+        String prefix = Params.optional(input, "NamePrefix", "");
+        String stateFilter = Params.optional(input, "State");
+        if (stateFilter != null && !STATES.contains(stateFilter)) {
+            throw Params.validation("Value '" + stateFilter + "' at 'state' failed to satisfy constraint: Member "
+                    + "must satisfy enum value set: " + STATES);
+        }
+        String source = Params.optional(input, "EventSourceArn");
+        List<String> names = new ArrayList<>();
+        for (String name : state.store.replays.keySet()) {
+            Records.Replay replay = state.store.read(state.store.replays, name, Records.Replay.class).orElseThrow();
+            if (name.startsWith(prefix) && (stateFilter == null || stateFilter.equals(replay.state()))
+                    && (source == null || source.equals(replay.archiveArn()))) {
+                names.add(name);
+            }
+        }
+        ObjectNode output = EventJson.object();
+        ArrayNode replays = output.putArray("Replays");
+        for (String name : Paging.page(names, input, output, 100)) {
+            Records.Replay replay = state.store.read(state.store.replays, name, Records.Replay.class).orElseThrow();
+            ObjectNode summary = replays.addObject()
+                    .put("ReplayName", replay.name())
+                    .put("EventSourceArn", replay.archiveArn())
+                    .put("State", replay.state())
+                    .put("EventStartTime", EventJson.epochSeconds(Instant.ofEpochMilli(replay.eventStartMillis())))
+                    .put("EventEndTime", EventJson.epochSeconds(Instant.ofEpochMilli(replay.eventEndMillis())));
+            if (replay.lastReplayedMillis() != null) {
+                summary.put("EventLastReplayedTime",
+                        EventJson.epochSeconds(Instant.ofEpochMilli(replay.lastReplayedMillis())));
+            }
+            summary.put("ReplayStartTime", EventJson.epochSeconds(Instant.ofEpochMilli(replay.replayStartMillis())));
+            if (replay.replayEndMillis() != null) {
+                summary.put("ReplayEndTime", EventJson.epochSeconds(Instant.ofEpochMilli(replay.replayEndMillis())));
+            }
+        }
+        return output;
+    }
+
+    /**
+     * CancelReplay: a replay that has not finished (STARTING or RUNNING) goes to CANCELLING and replays nothing more
+     * (CANCELLED once its run sees it); a finished or cancelled one is refused with IllegalStatusException.
+     */
+    synchronized ObjectNode cancel(ObjectNode input) {
+        String name = Params.name(input, "ReplayName", Params.ARCHIVE_NAME, 64);
+        Records.Replay replay = state.store.read(state.store.replays, name, Records.Replay.class)
+                .orElseThrow(() -> Params.notFound("Replay " + name + " does not exist."));
+        if (!replay.state().equals("STARTING") && !replay.state().equals("RUNNING")) {
+            throw new AwsServiceException("IllegalStatusException", "Replay " + name + " is in state "
+                    + replay.state() + " and cannot be cancelled.");
+        }
+        state.store.write(state.store.replays, name, replay.progressed("CANCELLING", replay.lastReplayedMillis(),
+                null));
+        state.store.commit();
+        return EventJson.object()
+                .put("ReplayArn", state.arns.replay(name))
+                .put("State", "CANCELLING");
+    }
+
     /** Resumes replays a restart interrupted (their events may be sent twice: at least once). */
     void recover() {
         for (String name : List.copyOf(state.store.replays.keySet())) {
             state.store.read(state.store.replays, name, Records.Replay.class)
-                    .filter(replay -> !replay.state().equals("COMPLETED"))
+                    .filter(replay -> ACTIVE.contains(replay.state()))
                     .ifPresent(replay -> executor.execute(() -> run(name)));
         }
     }
 
-    private void run(String name) {
+    private synchronized void run(String name) {
         Records.Replay replay = state.store.read(state.store.replays, name, Records.Replay.class).orElse(null);
-        if (replay == null || replay.state().equals("COMPLETED")) {
+        if (replay == null || !ACTIVE.contains(replay.state())) {
+            return;
+        }
+        if (replay.state().equals("CANCELLING")) {
+            state.store.write(state.store.replays, name, replay.progressed("CANCELLED", replay.lastReplayedMillis(),
+                    state.clock.now().toEpochMilli()));
+            state.store.commit();
             return;
         }
         String archiveName = EventBridgeArns.resourceName(replay.archiveArn());
