@@ -342,6 +342,35 @@ class StockReservationsTest {
         assertThat(item("TEA-SENCHA-100G").getAvailable()).isEqualTo(100);
     }
 
+    @Test
+    void restock_shouldAddToKnownSkus_andCreateUnknownOnes() {
+        stock("TEA-SENCHA-100G", 3);
+
+        Restocking.RestockResult result = restocking.restock(List.of(new StockLine("TEA-SENCHA-100G", 2),
+                new StockLine("NEW-SKU-1", 5), new StockLine("TEA-SENCHA-100G", 1)));
+
+        assertThat(result.items()).containsExactly(new Restocking.StockLevel("NEW-SKU-1", 5, 0),
+                new Restocking.StockLevel("TEA-SENCHA-100G", 6, 0));
+        assertThat(item("TEA-SENCHA-100G").getVersion()).isEqualTo(2L);
+        assertThat(item("NEW-SKU-1").getVersion()).isEqualTo(1L);
+        assertThat(item("NEW-SKU-1").getUpdatedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void store_shouldReportAConflict_whenAStaleReadIsWritten() {
+        stock("TEA-SENCHA-100G", 3);
+        StockItem first = item("TEA-SENCHA-100G");
+        StockItem stale = item("TEA-SENCHA-100G");
+        first.setAvailable(10);
+        store.update(first);
+
+        stale.setAvailable(0);
+        assertThatThrownBy(() -> store.update(stale))
+                .isInstanceOf(WriteConflict.class)
+                .hasMessage("update sku TEA-SENCHA-100G: the item changed since it was read");
+        assertThat(item("TEA-SENCHA-100G").getAvailable()).isEqualTo(10);
+    }
+
     private static <T> List<T> runTogether(List<Callable<T>> tasks) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
         try {
