@@ -1,13 +1,18 @@
 package io.nagare.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import io.nagare.local.gateway.GatewaySettings;
+import io.nagare.local.gateway.LocalGateway;
 import io.nagare.local.provisioning.ProvisioningService;
 import io.nagare.local.runtime.LocalRuntime;
 import io.nagare.local.runtime.LocalService;
+import io.nagare.platform.model.PlatformModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -33,21 +38,44 @@ final class UpCommand implements Callable<Integer> {
             description = "Interface to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all).")
     String host;
 
+    @Option(names = "--gateway-port", defaultValue = "8080",
+            description = "Partner API gateway and OAuth2 issuer port (default: ${DEFAULT-VALUE}).")
+    int gatewayPort;
+
     @Override
     public Integer call() throws InterruptedException {
         long started = System.nanoTime();
-        LocalRuntime runtime = LocalRuntime.builder().host(host).port(port).dataDirectory(dataDir).start();
+        ServersReadiness servers = new ServersReadiness();
+        LocalRuntime runtime = LocalRuntime.builder().host(host).port(port).dataDirectory(dataDir).service(servers)
+                .start();
+        List<AutoCloseable> running = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (int i = running.size() - 1; i >= 0; i--) {
+                try {
+                    running.get(i).close();
+                } catch (Exception e) {
+                    System.err.println("nagare: stopping " + running.get(i) + " failed: " + e);
+                }
+            }
             runtime.close();
             stopped.countDown();
         }, "nagare-shutdown"));
         System.out.println("nagare: local AWS endpoint " + runtime.endpointUrl() + " (data in "
                 + dataDir.toAbsolutePath() + ")");
+        printProvisioning(runtime);
+
+        LocalGateway gateway = LocalGateway.start(GatewaySettings.builder(runtime.context(), PlatformModel.discover())
+                .host(host).port(gatewayPort).build());
+        running.add(gateway);
+        System.out.println("nagare: partner API and OAuth2 issuer http://localhost:" + gateway.port()
+                + " (POST /oauth2/token, POST /v1/events, GET /v1/processes)");
+        System.out.println("nagare: partner credentials " + dataDir.resolve("partners.json").toAbsolutePath());
+        servers.started();
+
         for (Map.Entry<String, Boolean> service : runtime.health().entrySet()) {
             System.out.println("  " + service.getKey() + (service.getValue() ? " ready" : " starting"));
         }
-        printProvisioning(runtime);
         System.out.printf("nagare: up in %.1f s; health %s%s; Ctrl-C stops%n", (System.nanoTime() - started) / 1e9,
                 runtime.endpointUrl(), LocalRuntime.HEALTH_PATH);
         stopped.await();
