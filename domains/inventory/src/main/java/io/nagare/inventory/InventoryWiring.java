@@ -22,8 +22,11 @@ final class InventoryWiring {
 
     /** Kept far longer than any order-fulfilment saga runs, so a reservation outlives its order's process. */
     static final Duration RESERVATION_RETENTION = Duration.ofDays(30);
-    /** Above the steps' 30 s timeout: a crashed attempt blocks its retries for at most this long. */
-    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The steps' 30 s timeout plus a margin: Lambda ends an attempt by then, so a crashed attempt blocks the saga's
+     * retries (which it answers with IdempotencyInProgressException) only briefly.
+     */
+    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(45);
 
     private InventoryWiring() {
     }

@@ -23,8 +23,11 @@ final class OrdersWiring {
     static final String BUS = "nagare";
     static final String SAGA = "order-fulfilment";
 
-    /** Above the steps' 30 s timeout: a crashed attempt blocks its retries for at most this long. */
-    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(90);
+    /**
+     * The steps' 30 s timeout plus a margin: Lambda ends an attempt by then, so a crashed attempt blocks the saga's
+     * retries (which it answers with IdempotencyInProgressException) only briefly.
+     */
+    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(45);
 
     private OrdersWiring() {
     }
