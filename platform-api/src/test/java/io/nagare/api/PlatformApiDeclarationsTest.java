@@ -3,6 +3,8 @@ package io.nagare.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nagare.platform.model.ApiRouteDeclaration;
+import io.nagare.platform.model.ModelValidator;
+import io.nagare.platform.model.PlatformDeclarations;
 import io.nagare.platform.model.PlatformModel;
 import io.nagare.platform.model.Reference;
 import org.junit.jupiter.api.Test;
@@ -10,6 +12,23 @@ import org.junit.jupiter.api.Test;
 class PlatformApiDeclarationsTest {
 
     private final PlatformModel model = PlatformModel.of(new PlatformApiDeclarations());
+
+    @Test
+    void validate_shouldFindNoProblem_whenTheSagaProcessStatusReadsIsDeclared() {
+        PlatformModel withSaga = PlatformModel.of(new PlatformApiDeclarations(), new PlatformDeclarations() {
+            @Override
+            public String owner() {
+                return "sagas";
+            }
+
+            @Override
+            public void declare(PlatformModel.Builder builder) {
+                builder.saga("order-fulfilment", s -> s.definition("test-sagas/order-fulfilment.asl.json"));
+            }
+        });
+
+        assertThat(ModelValidator.create().check(withSaga)).isEmpty();
+    }
 
     @Test
     void declare_shouldRouteEachPathToItsFunctionWithItsScope_whenTheModelIsBuilt() {

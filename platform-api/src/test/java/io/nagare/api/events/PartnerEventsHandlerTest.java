@@ -2,6 +2,7 @@ package io.nagare.api.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -19,6 +20,8 @@ import io.nagare.schemas.SchemaRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 class PartnerEventsHandlerTest {
@@ -161,6 +164,40 @@ class PartnerEventsHandlerTest {
                 null);
         assertThat(platform.busMessages(3)).extracting(m -> JSON.readTree(m.body()).at("/detail/orderId").asText())
                 .containsExactlyInAnyOrder("o-duplicate", "o-marker");
+    }
+
+    @Test
+    void handleRequest_shouldAnswer503AndPublishOnRetry_whenPutEventsFails() throws Exception {
+        EventBridgeClient unreachable = (EventBridgeClient) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {EventBridgeClient.class}, (proxy, method, arguments) -> {
+                    throw SdkClientException.create("Unable to execute HTTP request: Connection refused");
+                });
+        PartnerEventsHandler failing = new PartnerEventsHandler(platform.dynamoDb, unreachable,
+                LocalPlatform.partnerEventsEnvironment(), REGISTRY, CLOCK);
+        String event = orderPlaced("o-retry", "o-retry");
+
+        APIGatewayV2HTTPResponse refused = failing.handleRequest(
+                request("storefront", IncomingEvents.STRUCTURED, event), null);
+
+        assertThat(refused.getStatusCode()).as(refused.getBody()).isEqualTo(503);
+        assertThat(refused.getHeaders()).containsEntry("retry-after", "1");
+        assertThat(JSON.readTree(refused.getBody()).at("/events/0/status").asText()).isEqualTo("FAILED");
+        APIGatewayV2HTTPResponse retried = handler.handleRequest(
+                request("storefront", IncomingEvents.STRUCTURED, event), null);
+        assertThat(retried.getStatusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(retried.getBody()).at("/events/0/status").asText()).isEqualTo("ACCEPTED");
+        assertThat(platform.busMessages(1)).extracting(m -> JSON.readTree(m.body()).at("/detail/orderId").asText())
+                .containsExactly("o-retry");
+    }
+
+    @Test
+    void handleRequest_shouldAnswer400_whenTheBodyIsNotJson() throws Exception {
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                request("storefront", IncomingEvents.STRUCTURED, "{\"specversion\": "), null);
+
+        assertThat(response.getStatusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.getBody()).get("message").asText())
+                .startsWith("structured mode: the body is not valid JSON");
     }
 
     @Test
