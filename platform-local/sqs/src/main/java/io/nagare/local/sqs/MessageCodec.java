@@ -39,6 +39,15 @@ final class MessageCodec {
     private MessageCodec() {
     }
 
+    /** The id of a stored message, without reading the rest. */
+    static String id(String stored) {
+        try {
+            return JSON.readTree(stored).get("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a stored SQS message is not valid JSON", e);
+        }
+    }
+
     static String write(InternalMessage message) {
         ObjectNode json = JSON.createObjectNode();
         json.put("id", message.id());

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.elasticmq.QueueData;
 import org.elasticmq.actor.queue.InternalMessage;
@@ -27,24 +28,59 @@ import scala.jdk.javaapi.CollectionConverters;
 
 /**
  * ElasticMQ's queues and messages in the runtime's MVStore ({@code <data-dir>/sqs.mv.db}): queue metadata by name,
- * messages by {@code <queue>/<message id>}, and the injected clock's origin (see {@link ElasticMqClock}). Written by
- * {@link QueueJournal}, read once at start to restore ElasticMQ.
+ * each queue's messages in a map of its own ({@code messages/<queue>}) keyed by a sequence number given in send
+ * order, and the injected clock's origin (see {@link ElasticMqClock}). Written by {@link QueueJournal}, read once at
+ * start to restore ElasticMQ.
+ *
+ * <p>Why sequence keys: keyed by message id (random UUIDs), every send landed in a different B-tree leaf, so each
+ * group commit rewrote one page per message and the file grew by gigabytes during a benchmark. In send order, new
+ * messages fill the last leaf and consumed ones empty the first, so a commit rewrites a few pages. The message id to
+ * sequence index lives in memory (rebuilt at start). Compaction every {@value #COMMITS_PER_COMPACTION} commits
+ * rewrites the live pages of mostly-dead chunks, as the store has no background writer to do it.
  */
 final class StoredQueues {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORIGIN = "origin";
+    private static final String MESSAGES = "messages/";
+    /** Where messages were kept by {@code <queue>/<message id>} before; moved to the sequence maps at start. */
+    private static final String LEGACY_MESSAGES = "messages";
+    private static final int RETENTION_MILLIS = 10_000;
+    private static final int COMMITS_PER_COMPACTION = 500;
+    private static final int COMPACT_FILL_RATE = 50;
+    private static final int COMPACT_BYTES = 16 * 1024 * 1024;
 
     private final MVStore store;
     private final MVMap<String, String> queues;
-    private final MVMap<String, String> messages;
     private final MVMap<String, String> clock;
+    private final Map<String, MVMap<Long, String>> messageMaps = new ConcurrentHashMap<>();
+    /** Per queue: message id to its sequence key. */
+    private final Map<String, Map<String, Long>> sequences = new ConcurrentHashMap<>();
+    private final AtomicLong lastSequence = new AtomicLong();
+    private int commitsSinceCompaction;
 
     StoredQueues(MVStore store) {
         this.store = store;
+        store.setRetentionTime(RETENTION_MILLIS);
         this.queues = store.openMap("queues");
-        this.messages = store.openMap("messages");
         this.clock = store.openMap("clock");
+        for (String name : store.getMapNames()) {
+            if (name.startsWith(MESSAGES)) {
+                String queue = name.substring(MESSAGES.length());
+                MVMap<Long, String> messages = messageMap(queue);
+                Map<String, Long> index = index(queue);
+                messages.forEach((sequence, json) -> {
+                    index.put(MessageCodec.id(json), sequence);
+                    lastSequence.accumulateAndGet(sequence, Math::max);
+                });
+            }
+        }
+        if (store.hasMap(LEGACY_MESSAGES)) {
+            MVMap<String, String> legacy = store.openMap(LEGACY_MESSAGES);
+            legacy.forEach((key, json) -> put(key.substring(0, key.lastIndexOf('/')), MessageCodec.id(json), json));
+            store.removeMap(legacy);
+            store.commit();
+        }
     }
 
     /** The clock reading recorded when this store was first used; records {@code now} if there is none. */
@@ -63,19 +99,35 @@ final class StoredQueues {
 
     void removeQueue(String name) {
         queues.remove(name);
-        keys(name).forEach(messages::remove);
+        sequences.remove(name);
+        MVMap<Long, String> messages = messageMaps.remove(name);
+        if (messages != null) {
+            store.removeMap(messages);
+        } else if (store.hasMap(MESSAGES + name)) {
+            store.removeMap(MESSAGES + name);
+        }
     }
 
     void putMessage(String queue, InternalMessage message) {
-        messages.put(prefix(queue) + message.id(), MessageCodec.write(message));
+        put(queue, message.id(), MessageCodec.write(message));
     }
 
     void removeMessage(String queue, String messageId) {
-        messages.remove(prefix(queue) + messageId);
+        Map<String, Long> index = sequences.get(queue);
+        Long sequence = index == null ? null : index.remove(messageId);
+        if (sequence != null) {
+            messageMap(queue).remove(sequence);
+        }
     }
 
     void commit() {
         store.commit();
+        if (++commitsSinceCompaction >= COMMITS_PER_COMPACTION) {
+            commitsSinceCompaction = 0;
+            if (store.compact(COMPACT_FILL_RATE, COMPACT_BYTES)) {
+                store.commit();
+            }
+        }
     }
 
     /** The stored queues, each after the queues it names (dead-letter, copy and move targets). */
@@ -86,31 +138,29 @@ final class StoredQueues {
                 CollectionConverters.asScala(stored).toList(), scala.collection.immutable.List$.MODULE$.empty()));
     }
 
+    /** A queue's messages, in send order. */
     scala.collection.immutable.List<InternalMessage> messages(String queue) {
         List<InternalMessage> restored = new ArrayList<>();
-        keys(queue).forEach(key -> restored.add(MessageCodec.read(messages.get(key))));
+        messageMap(queue).values().forEach(json -> restored.add(MessageCodec.read(json)));
         return CollectionConverters.asScala(restored).toList();
     }
 
     List<String> messageIds(String queue) {
-        return keys(queue).stream().map(key -> key.substring(prefix(queue).length())).toList();
+        Map<String, Long> index = sequences.get(queue);
+        return index == null ? List.of() : List.copyOf(index.keySet());
     }
 
-    private List<String> keys(String queue) {
-        String prefix = prefix(queue);
-        List<String> keys = new ArrayList<>();
-        for (Iterator<String> it = messages.keyIterator(prefix); it.hasNext(); ) {
-            String key = it.next();
-            if (!key.startsWith(prefix)) {
-                break;
-            }
-            keys.add(key);
-        }
-        return keys;
+    private void put(String queue, String messageId, String json) {
+        long sequence = index(queue).computeIfAbsent(messageId, id -> lastSequence.incrementAndGet());
+        messageMap(queue).put(sequence, json);
     }
 
-    private static String prefix(String queue) {
-        return queue + "/";
+    private MVMap<Long, String> messageMap(String queue) {
+        return messageMaps.computeIfAbsent(queue, q -> store.openMap(MESSAGES + q));
+    }
+
+    private Map<String, Long> index(String queue) {
+        return sequences.computeIfAbsent(queue, q -> new ConcurrentHashMap<>());
     }
 
     private static String writeQueue(CreateQueueMetadata queue) {
