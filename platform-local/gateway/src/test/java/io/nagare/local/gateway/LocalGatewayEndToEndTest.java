@@ -19,6 +19,7 @@ import io.nagare.local.eventbridge.EventBridgeServiceFactory;
 import io.nagare.local.lambda.LambdaServiceFactory;
 import io.nagare.local.runtime.LocalRuntime;
 import io.nagare.local.sqs.SqsServiceFactory;
+import io.nagare.local.stepfunctions.StepFunctionsServiceFactory;
 import io.nagare.platform.model.PlatformDeclarations;
 import io.nagare.platform.model.PlatformModel;
 import io.nagare.platform.model.Reference;
@@ -38,6 +39,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -82,6 +84,7 @@ class LocalGatewayEndToEndTest {
                 .service(new DynamoDbServiceFactory())
                 .service(new SqsServiceFactory())
                 .service(new EventBridgeServiceFactory())
+                .service(new StepFunctionsServiceFactory().withInlineExecution().withExecutionStatusEvents(false))
                 .service(new LambdaServiceFactory(model))
                 .start();
         URI endpoint = URI.create(runtime.endpointUrl());
@@ -109,6 +112,14 @@ class LocalGatewayEndToEndTest {
                     .eventPattern("{\"source\": [\"nagare.partner.storefront\"], \"detail-type\": [\"OrderPlaced\"]}"));
             events.putTargets(b -> b.rule("order-placed-to-intake").eventBusName(PlatformApiDeclarations.BUS)
                     .targets(t -> t.id("intake").arn(queueArn)));
+        }
+        try (SfnClient sfn = SfnClient.builder().endpointOverride(endpoint).region(Region.AP_NORTHEAST_1)
+                .credentialsProvider(credentials).httpClientBuilder(UrlConnectionHttpClient.builder()).build()) {
+            String stateMachineArn = sfn.createStateMachine(b -> b.name("order-fulfilment")
+                    .roleArn("arn:aws:iam::000000000000:role/saga")
+                    .definition("{\"StartAt\": \"ValidateOrder\", \"States\": {\"ValidateOrder\": {\"Type\": \"Pass\","
+                            + " \"Result\": {\"status\": \"VALIDATED\"}, \"End\": true}}}")).stateMachineArn();
+            sfn.startExecution(b -> b.stateMachineArn(stateMachineArn).name("o-status").input("{\"orderId\": \"o-status\"}"));
         }
         gateway = startGateway();
     }
@@ -187,6 +198,20 @@ class LocalGatewayEndToEndTest {
 
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    }
+
+    @Test
+    void getProcesses_shouldReportTheSagaInstance_whenTheTokenHasTheScope() throws Exception {
+        String token = token(gateway.partner("storefront").orElseThrow(), "processes/read");
+
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri("/v1/processes?businessKey=o-status"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode process = JSON.readTree(response.body()).at("/processes/0");
+        assertThat(process.get("status").asText()).isEqualTo("SUCCEEDED");
+        assertThat(process.at("/output/status").asText()).isEqualTo("VALIDATED");
+        assertThat(process.at("/steps/0/name").asText()).isEqualTo("ValidateOrder");
     }
 
     @Test
