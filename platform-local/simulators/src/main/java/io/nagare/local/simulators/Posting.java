@@ -61,7 +61,8 @@ record Posting(int n, String type, Instant due, ObjectNode data, String shipment
         });
         ObjectNode event = Json.MAPPER.createObjectNode();
         event.put("specversion", "1.0");
-        event.put("id", shipmentId + "-" + n);
+        // the order keeps ids unique when an in-memory simulator restarts its shipment numbers
+        event.put("id", data.get("orderId").asText() + ":" + shipmentId + ":" + n);
         event.put("source", CarrierSimulator.SOURCE);
         event.put("type", type);
         event.put("time", due.toString());

@@ -70,7 +70,7 @@ class CarrierSimulatorTest {
         assertThat(partnerApi.types()).containsExactly("ShipmentStatusUpdated ACCEPTED",
                 "ShipmentStatusUpdated AWAITING_PICKUP", "ShipmentStatusUpdated AWAITING_PICKUP", "ShipmentDispatched");
         JsonNode dispatched = partnerApi.events.get(3);
-        assertThat(dispatched.toString()).isEqualTo("{\"specversion\":\"1.0\",\"id\":\"shp-000001-3\",\"source\":"
+        assertThat(dispatched.toString()).isEqualTo("{\"specversion\":\"1.0\",\"id\":\"o-1:shp-000001:3\",\"source\":"
                 + "\"nagare.partner.carrier\",\"type\":\"ShipmentDispatched\",\"time\":\"2026-11-28T09:20:12Z\","
                 + "\"datacontenttype\":\"application/json\",\"dataschema\":"
                 + "\"https://schemas.nagare.io/events/ShipmentDispatched/v1\",\"data\":{\"orderId\":\"o-1\","
@@ -157,7 +157,8 @@ class CarrierSimulatorTest {
         assertThat(partnerApi.types()).containsExactly("ShipmentStatusUpdated ACCEPTED", "ShipmentStatusUpdated "
                 + "AWAITING_PICKUP");
         assertThat(partnerApi.attempts).extracting(a -> a.substring(0, a.indexOf(' ')))
-                .containsExactly("shp-000001-0", "shp-000001-0", "shp-000001-0", "shp-000001-0", "shp-000001-1");
+                .containsExactly("o-1:shp-000001:0", "o-1:shp-000001:0", "o-1:shp-000001:0", "o-1:shp-000001:0",
+                        "o-1:shp-000001:1");
         assertThat(simulators.carrier().stat("retries")).isEqualTo(3);
         clock.advance(Duration.ofMinutes(1));
         assertThat(partnerApi.types()).last().isEqualTo("ShipmentDispatched");
