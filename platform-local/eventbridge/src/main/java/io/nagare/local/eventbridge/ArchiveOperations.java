@@ -1,5 +1,6 @@
 package io.nagare.local.eventbridge;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,10 @@ final class ArchiveOperations {
     }
 
     ObjectNode describe(ObjectNode input) {
-        Records.Archive archive = require(Params.name(input, "ArchiveName", Params.ARCHIVE_NAME, 48));
+        String name = Params.name(input, "ArchiveName", Params.ARCHIVE_NAME, 48);
+        require(name);
+        expire(state, name);
+        Records.Archive archive = require(name);
         ObjectNode output = summary(archive);
         output.put("ArchiveArn", state.arns.archive(archive.name()));
         if (archive.description() != null) {
@@ -61,7 +65,8 @@ final class ArchiveOperations {
         String source = Params.optional(input, "EventSourceArn");
         String stateFilter = Params.optional(input, "State");
         List<String> names = new ArrayList<>();
-        for (String name : state.store.archives.keySet()) {
+        for (String name : List.copyOf(state.store.archives.keySet())) {
+            expire(state, name);
             Records.Archive archive = require(name);
             if (name.startsWith(prefix) && (source == null || source.equals(archive.sourceArn()))
                     && (stateFilter == null || stateFilter.equals("ENABLED"))) {
@@ -94,8 +99,11 @@ final class ArchiveOperations {
         }
         String description = input.has("Description") ? Params.optional(input, "Description")
                 : archive.description();
-        state.store.write(state.store.archives, name, new Records.Archive(name, archive.sourceArn(), description,
-                pattern, retention, archive.createdMillis(), archive.eventCount(), archive.sizeBytes()));
+        synchronized (state.store.archives) {
+            Records.Archive current = require(name);
+            state.store.write(state.store.archives, name, new Records.Archive(name, current.sourceArn(), description,
+                    pattern, retention, current.createdMillis(), current.eventCount(), current.sizeBytes()));
+        }
         state.store.commit();
         return EventJson.object()
                 .put("ArchiveArn", state.arns.archive(name))
@@ -111,6 +119,40 @@ final class ArchiveOperations {
                 .forEach(state.store.archivedEvents::remove);
         state.store.commit();
         return EventJson.object();
+    }
+
+    /**
+     * Drops the archive's events older than its RetentionDays on the clock (by event time; 0 keeps them forever),
+     * with their count and size. Run before an archive is described, listed or replayed, so what those show and
+     * send is what AWS would still hold.
+     */
+    static void expire(EventBridgeState state, String name) {
+        synchronized (state.store.archives) {
+            Records.Archive archive = state.store.read(state.store.archives, name, Records.Archive.class).orElse(null);
+            if (archive == null || archive.retentionDays() <= 0) {
+                return;
+            }
+            long oldest = state.clock.now().minus(Duration.ofDays(archive.retentionDays())).toEpochMilli();
+            String first = EventBridgeStore.archivedEventKey(name, oldest, "");
+            long count = 0;
+            long bytes = 0;
+            for (String key : EventBridgeStore.keysWithPrefix(state.store.archivedEvents, name + '\u0001')) {
+                if (key.compareTo(first) >= 0) {
+                    break;
+                }
+                Records.ArchivedEvent event = state.store.read(state.store.archivedEvents, key,
+                        Records.ArchivedEvent.class).orElseThrow();
+                state.store.archivedEvents.remove(key);
+                count++;
+                bytes += event.event().length();
+            }
+            if (count > 0) {
+                state.store.write(state.store.archives, name, new Records.Archive(name, archive.sourceArn(),
+                        archive.description(), archive.eventPattern(), archive.retentionDays(), archive.createdMillis(),
+                        Math.max(0, archive.eventCount() - count), Math.max(0, archive.sizeBytes() - bytes)));
+                state.store.commit();
+            }
+        }
     }
 
     Records.Archive require(String name) {

@@ -224,7 +224,12 @@ final class EventDispatcher {
             state.store.write(state.store.archivedEvents,
                     EventBridgeStore.archivedEventKey(archive.name(), eventTime, event.get("id").asText()),
                     new Records.ArchivedEvent(entry.event(), entry.ingestionMillis()));
-            state.store.write(state.store.archives, archive.name(), archive.withEvent(entry.event().length()));
+            // Counted under the archives' lock: delivery threads archive concurrently, and expiry subtracts.
+            synchronized (state.store.archives) {
+                state.store.read(state.store.archives, archive.name(), Records.Archive.class).ifPresent(current ->
+                        state.store.write(state.store.archives, archive.name(),
+                                current.withEvent(entry.event().length())));
+            }
         }
     }
 

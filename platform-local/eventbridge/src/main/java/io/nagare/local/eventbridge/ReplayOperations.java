@@ -191,6 +191,7 @@ final class ReplayOperations {
             return;
         }
         String archiveName = EventBridgeArns.resourceName(replay.archiveArn());
+        ArchiveOperations.expire(state, archiveName);
         String bus = EventBridgeArns.busName(replay.destinationArn());
         String from = EventBridgeStore.archivedEventKey(archiveName, replay.eventStartMillis(), "");
         String to = EventBridgeStore.archivedEventKey(archiveName, replay.eventEndMillis(), "");

@@ -103,6 +103,36 @@ class ReplayArchiveTagTest {
     }
 
     @Test
+    void archive_shouldDropEventsOlderThanItsRetentionOnTheClock_fromWhatItShowsAndReplays() {
+        try (LocalEventBridge eventBridge = new LocalEventBridge(null)) {
+            String busArn = eventBridge.client.describeEventBus(r -> { }).arn();
+            String archiveArn = eventBridge.client.createArchive(r -> r.archiveName("week").eventSourceArn(busArn)
+                    .retentionDays(7)).archiveArn();
+            eventBridge.client.putEvents(r -> r.entries(entry("shop", "OrderPlaced", "{\"n\":1}")));
+            eventBridge.deliver();
+            eventBridge.advance(java.time.Duration.ofDays(6));
+            eventBridge.client.putEvents(r -> r.entries(entry("shop", "OrderPlaced", "{\"n\":2}")));
+            eventBridge.deliver();
+            assertThat(eventBridge.client.describeArchive(r -> r.archiveName("week")).eventCount()).isEqualTo(2);
+
+            eventBridge.advance(java.time.Duration.ofDays(1).plusSeconds(1));
+            eventBridge.client.putRule(r -> r.name("orders").eventPattern(PATTERN));
+            eventBridge.client.putTargets(r -> r.rule("orders").targets(Target.builder().id("q")
+                    .arn(LocalEventBridge.QUEUE).build()));
+            Instant start = LocalEventBridge.START.minusSeconds(60);
+            eventBridge.client.startReplay(r -> r.replayName("all").eventSourceArn(archiveArn).eventStartTime(start)
+                    .eventEndTime(start.plus(java.time.Duration.ofDays(30))).destination(d -> d.arn(busArn)));
+            eventBridge.deliver();
+
+            var archive = eventBridge.client.describeArchive(r -> r.archiveName("week"));
+            assertThat(archive.eventCount()).isEqualTo(1);
+            assertThat(eventBridge.targets.sqs.receivedBy(LocalEventBridge.QUEUE)).singleElement()
+                    .satisfies(sent -> assertThat(EventJson.parse(sent.input()).path("detail").path("n").asInt())
+                            .isEqualTo(2));
+        }
+    }
+
+    @Test
     void tags_shouldBeKeptOnBusesAndRules_acrossARestart_andGoWithTheResource(@TempDir Path dataDirectory) {
         String busArn;
         String ruleArn;
