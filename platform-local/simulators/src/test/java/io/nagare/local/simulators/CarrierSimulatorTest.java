@@ -11,6 +11,9 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nagare.local.runtime.ManualClock;
+import io.nagare.schemas.EventValidation;
+import io.nagare.schemas.EventValidator;
+import io.nagare.schemas.SchemaRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -202,6 +205,23 @@ class CarrierSimulatorTest {
         assertThat(partnerApi.types()).hasSize(4).last().isEqualTo("ShipmentDispatched");
         assertThat(ship("o-1", "c-1").body().get("shipmentId").asText()).isEqualTo("shp-000001");
         assertThat(ship("o-2", "c-1").body().get("shipmentId").asText()).isEqualTo("shp-000002");
+    }
+
+    @Test
+    void ship_shouldPostEventsTheirSchemasAccept_whenShipmentsAreDispatchedOrFailed() {
+        ship("o-1", "c-1");
+        ship("o-2", "carrier-fail-c-2");
+        ship("o-3", "carrier-late-c-3");
+        clock.advance(Duration.ofMinutes(2));
+
+        EventValidator validator = new EventValidator(SchemaRegistry.fromClasspath());
+        assertThat(partnerApi.types()).contains("ShipmentStatusUpdated ACCEPTED", "ShipmentStatusUpdated AWAITING_PICKUP",
+                "ShipmentDispatched", "ShipmentFailed");
+        assertThat(partnerApi.events).allSatisfy(event -> {
+            EventValidation validation = validator.validate(event);
+            assertThat(validation.errors()).as(event.toString()).isEmpty();
+            assertThat(validation.schema().label()).isEqualTo(event.get("type").asText() + " v1");
+        });
     }
 
     @Test
