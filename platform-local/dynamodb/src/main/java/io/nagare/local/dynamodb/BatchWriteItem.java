@@ -14,7 +14,8 @@ import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /**
  * BatchWriteItem: up to 25 puts and deletes across tables, without conditions. They are applied together under
- * one commit; UnprocessedItems is always empty.
+ * one commit. UnprocessedItems is always empty: DynamoDB leaves items unprocessed only when throttled, and nothing is
+ * throttled here. ReturnItemCollectionMetrics SIZE reports each collection written in a table with an LSI.
  */
 final class BatchWriteItem implements Operation {
 
@@ -47,9 +48,12 @@ final class BatchWriteItem implements Operation {
         if (writes.size() > 25) {
             throw DynamoDbErrors.validation("Too many items requested for the BatchWriteItem call");
         }
+        boolean metrics = WriteOptions.collectionMetrics(input);
         database.writes().batch(writes);
         ObjectNode out = Database.NODES.objectNode();
+        // Local writes are never throttled, which is the only reason DynamoDB leaves items unprocessed.
         out.putObject("UnprocessedItems");
+        WriteOptions.addCollectionMetrics(out, database, metrics, writes);
         return out;
     }
 

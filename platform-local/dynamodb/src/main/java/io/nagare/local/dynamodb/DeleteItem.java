@@ -21,12 +21,14 @@ final class DeleteItem implements Operation {
     @Override
     public JsonNode invoke(ObjectNode input) {
         boolean returnOld = WriteOptions.returnOld(input);
+        boolean metrics = WriteOptions.collectionMetrics(input);
         PlannedWrite write = plan(database, input);
         PlannedWrite.Outcome outcome = database.writes().execute(write);
         ObjectNode out = Database.NODES.objectNode();
         if (returnOld && outcome.before() != null) {
             out.set("Attributes", AttributeValueJson.writeItem(outcome.before()));
         }
+        WriteOptions.addCollectionMetrics(out, database, metrics, write);
         if (Capacity.requested(input)) {
             Capacity.add(out, write.table().name(), Capacity.writeUnits(outcome.before(), null));
         }

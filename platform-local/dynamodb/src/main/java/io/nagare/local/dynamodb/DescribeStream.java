@@ -37,11 +37,11 @@ final class DescribeStream implements Operation {
         ObjectNode shard = description.putArray("Shards").addObject();
         shard.put("ShardId", Streams.shardId(definition));
         ObjectNode range = shard.putObject("SequenceNumberRange");
-        Long first = records.firstKey();
-        range.put("StartingSequenceNumber", StreamLog.sequenceNumber(first == null ? 1 : first));
+        Long first = StreamLog.firstRecord(records);
+        range.put("StartingSequenceNumber", StreamLog.sequenceNumber(first == null ? StreamLog.nextSequence(records)
+                : first));
         if (!definition.streamEnabled()) {
-            Long last = records.lastKey();
-            range.put("EndingSequenceNumber", StreamLog.sequenceNumber(last == null ? 0 : last));
+            range.put("EndingSequenceNumber", StreamLog.sequenceNumber(StreamLog.nextSequence(records) - 1));
         }
         return out;
     }

@@ -24,11 +24,17 @@ final class DynamoDbService extends AwsJsonService {
     private final Map<String, Operation> operations = new HashMap<>();
 
     DynamoDbService(RuntimeContext context) {
+        this(context, ItemCollections.DYNAMODB_LIMIT_BYTES);
+    }
+
+    /** @param itemCollectionLimitBytes the item collection size limit (10 GB; tests pass a smaller one) */
+    DynamoDbService(RuntimeContext context, long itemCollectionLimitBytes) {
         super("DynamoDB_20120810", "1.0", ERROR_PREFIX);
         TableCatalog catalog = new TableCatalog(context.store("dynamodb"),
                 context.dataDirectory().map(directory -> directory.resolve("dynamodb-log")).orElse(null));
         ItemLocks locks = new ItemLocks();
-        this.database = new Database(catalog, new ItemWrites(locks, catalog.durability()), context);
+        this.database = new Database(catalog, new ItemWrites(locks, catalog.durability(),
+                new ItemCollections(itemCollectionLimitBytes)), context);
         this.streamLog = new StreamLog(catalog, database);
         this.timeToLive = new TimeToLive(catalog, locks, context.clock());
         catalog.addListener(streamLog);

@@ -1,13 +1,19 @@
 package io.nagare.local.dynamodb;
 
+import java.time.Instant;
 import java.util.Iterator;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nagare.local.runtime.AwsServiceException;
 import org.h2.mvstore.MVMap;
 
-/** GetRecords: up to Limit (1000) records from an iterator's position, and the iterator after them. */
+/**
+ * GetRecords: up to Limit (1000) records from an iterator's position, and the iterator after them. An iterator older
+ * than 15 minutes on the runtime's clock fails with ExpiredIteratorException; one pointing at trimmed records with
+ * TrimmedDataAccessException.
+ */
 final class GetRecords implements Operation {
 
     private final Database database;
@@ -25,7 +31,14 @@ final class GetRecords implements Operation {
         TableDefinition definition = Streams.table(database, iterator[0]).definition();
         MVMap<Long, byte[]> records = log.records(definition.id(), definition.streamLabel());
         log.trim(records);
+        Instant now = database.runtime().clock().now();
+        Instant issued = Instant.ofEpochMilli(Long.parseLong(iterator[3]));
+        if (now.isAfter(issued.plus(Streams.ITERATOR_LIFETIME))) {
+            throw new AwsServiceException("ExpiredIteratorException", "Shard iterator has expired: it was issued at "
+                    + issued + ", and iterators are valid for 15 minutes (now " + now + ")");
+        }
         long next = Long.parseLong(iterator[2]);
+        StreamLog.checkNotTrimmed(records, next);
         ObjectNode out = Database.NODES.objectNode();
         ArrayNode page = out.putArray("Records");
         Iterator<Long> keys = records.keyIterator(next);
@@ -37,7 +50,7 @@ final class GetRecords implements Operation {
         Long last = records.lastKey();
         boolean exhausted = last == null || next > last;
         if (definition.streamEnabled() || !exhausted) {
-            out.put("NextShardIterator", Streams.iterator(iterator[0], iterator[1], next));
+            out.put("NextShardIterator", Streams.iterator(iterator[0], iterator[1], next, now));
         }
         return out;
     }

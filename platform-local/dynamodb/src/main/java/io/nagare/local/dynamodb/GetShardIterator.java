@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 import org.h2.mvstore.MVMap;
 
-/** GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER. */
+/**
+ * GetShardIterator: TRIM_HORIZON, LATEST, AT_SEQUENCE_NUMBER and AFTER_SEQUENCE_NUMBER; a sequence number already
+ * trimmed fails with TrimmedDataAccessException. The iterator carries when it was issued (it expires after 15 minutes).
+ */
 final class GetShardIterator implements Operation {
 
     private final Database database;
@@ -35,10 +38,10 @@ final class GetShardIterator implements Operation {
         long next;
         switch (type) {
             case "TRIM_HORIZON" -> {
-                Long first = records.firstKey();
-                next = first == null ? lastPlusOne(records) : first;
+                Long first = StreamLog.firstRecord(records);
+                next = first == null ? StreamLog.nextSequence(records) : first;
             }
-            case "LATEST" -> next = lastPlusOne(records);
+            case "LATEST" -> next = StreamLog.nextSequence(records);
             default -> {
                 String sequenceNumber = Requests.text(input, "SequenceNumber");
                 if (sequenceNumber == null) {
@@ -46,15 +49,11 @@ final class GetShardIterator implements Operation {
                 }
                 long sequence = StreamLog.sequence(sequenceNumber);
                 next = type.equals("AT_SEQUENCE_NUMBER") ? sequence : sequence + 1;
+                StreamLog.checkNotTrimmed(records, sequence);
             }
         }
         ObjectNode out = Database.NODES.objectNode();
-        out.put("ShardIterator", Streams.iterator(arn, shardId, next));
+        out.put("ShardIterator", Streams.iterator(arn, shardId, next, database.runtime().clock().now()));
         return out;
-    }
-
-    private static long lastPlusOne(MVMap<Long, byte[]> records) {
-        Long last = records.lastKey();
-        return last == null ? 1 : last + 1;
     }
 }

@@ -22,10 +22,16 @@ final class ItemWrites {
 
     private final ItemLocks locks;
     private final Durability durability;
+    private final ItemCollections collections;
 
-    ItemWrites(ItemLocks locks, Durability durability) {
+    ItemWrites(ItemLocks locks, Durability durability, ItemCollections collections) {
         this.locks = locks;
         this.durability = durability;
+        this.collections = collections;
+    }
+
+    ItemCollections collections() {
+        return collections;
     }
 
     ItemLocks locks() {
@@ -41,6 +47,7 @@ final class ItemWrites {
                 throw conditionalCheckFailed(write, current);
             }
             Map<String, AttributeValue> next = write.change().apply(current);
+            collections.checkGrowth(write.table(), current, next);
             outcome = new PlannedWrite.Outcome(current, next);
             List<WriteAheadLog.Change> changes = new ArrayList<>();
             sequence = durability.write(() -> {
@@ -89,8 +96,12 @@ final class ItemWrites {
                 } else if (write.writes()) {
                     try {
                         next = write.change().apply(current);
+                        collections.checkGrowth(write.table(), current, next);
                         reason.put("Code", "None");
                     } catch (AwsServiceException e) {
+                        if (!transaction) {
+                            throw e;
+                        }
                         failed = true;
                         String code = e.errorCode().equals("ValidationException") ? "ValidationError"
                                 : e.errorCode().replace("Exception", "");

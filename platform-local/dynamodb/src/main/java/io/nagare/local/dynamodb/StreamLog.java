@@ -24,6 +24,8 @@ import org.h2.mvstore.type.LongDataType;
 final class StreamLog implements Table.WriteListener {
 
     static final Duration RETENTION = Duration.ofHours(24);
+    /** The key under which a stream's map keeps its trim horizon; records start at 1. */
+    static final long HORIZON = 0L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TableCatalog catalog;
@@ -46,8 +48,7 @@ final class StreamLog implements Table.WriteListener {
         }
         MVMap<Long, byte[]> records = records(definition.id(), definition.streamLabel());
         synchronized (records) {
-            Long last = records.lastKey();
-            long sequence = last == null ? 1 : last + 1;
+            long sequence = nextSequence(records);
             records.put(sequence, bytes(record(definition, old, item, cause, sequence)));
         }
     }
@@ -90,16 +91,51 @@ final class StreamLog implements Table.WriteListener {
                 new MVMap.Builder<Long, byte[]>().keyType(LongDataType.INSTANCE).valueType(ByteArrayDataType.INSTANCE)));
     }
 
-    /** Drops records older than the retention period. */
+    /**
+     * Drops records older than the retention period, and remembers under {@link #HORIZON} the first sequence that
+     * was not trimmed: sequences keep growing when every record was trimmed, and a reader pointing below it learns
+     * that its records are gone (TrimmedDataAccessException) instead of silently skipping them.
+     */
     void trim(MVMap<Long, byte[]> records) {
         long oldest = clock.now().minus(RETENTION).getEpochSecond();
         synchronized (records) {
-            for (Long first = records.firstKey(); first != null; first = records.firstKey()) {
+            Long removed = null;
+            for (Long first = records.higherKey(HORIZON); first != null; first = records.higherKey(HORIZON)) {
                 if (read(records.get(first)).path("dynamodb").path("ApproximateCreationDateTime").asLong() >= oldest) {
-                    return;
+                    break;
                 }
                 records.remove(first);
+                removed = first;
             }
+            if (removed != null) {
+                records.put(HORIZON, java.nio.ByteBuffer.allocate(Long.BYTES).putLong(removed + 1).array());
+            }
+        }
+    }
+
+    /** The lowest sequence that has not been trimmed (1 while nothing was). */
+    static long horizon(MVMap<Long, byte[]> records) {
+        byte[] horizon = records.get(HORIZON);
+        return horizon == null ? 1 : java.nio.ByteBuffer.wrap(horizon).getLong();
+    }
+
+    /** The oldest record kept, or null when none is. */
+    static Long firstRecord(MVMap<Long, byte[]> records) {
+        return records.higherKey(HORIZON);
+    }
+
+    /** The sequence the next record will get. */
+    static long nextSequence(MVMap<Long, byte[]> records) {
+        Long last = records.lastKey();
+        return last == null || last == HORIZON ? horizon(records) : last + 1;
+    }
+
+    /** Fails as DynamoDB Streams does when a reader's position was trimmed away. */
+    static void checkNotTrimmed(MVMap<Long, byte[]> records, long sequence) {
+        if (sequence < horizon(records)) {
+            throw new io.nagare.local.runtime.AwsServiceException("TrimmedDataAccessException",
+                    "The data you are trying to access has been trimmed. (sequence number " + sequenceNumber(sequence)
+                            + " is older than the trim horizon " + sequenceNumber(horizon(records)) + ")");
         }
     }
 

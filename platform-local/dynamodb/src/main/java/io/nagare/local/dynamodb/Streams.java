@@ -1,12 +1,17 @@
 package io.nagare.local.dynamodb;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
 
 /** Finds a table's stream by ARN, and names its single shard. */
 final class Streams {
+
+    /** How long DynamoDB Streams accepts a shard iterator. */
+    static final Duration ITERATOR_LIFETIME = Duration.ofMinutes(15);
 
     private Streams() {
     }
@@ -37,18 +42,19 @@ final class Streams {
                 + String.format("%08x", (definition.id() + "/" + definition.streamLabel()).hashCode());
     }
 
-    /** An opaque iterator: the stream, the shard, and the next sequence to read. */
-    static String iterator(String arn, String shardId, long nextSequence) {
+    /** An opaque iterator: the stream, the shard, the next sequence to read, and when it was issued. */
+    static String iterator(String arn, String shardId, long nextSequence, Instant issued) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (arn + "|" + shardId + "|" + nextSequence).getBytes(StandardCharsets.UTF_8));
+                (arn + "|" + shardId + "|" + nextSequence + "|" + issued.toEpochMilli()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The parts of an iterator: arn, shard id, next sequence. */
+    /** The parts of an iterator: arn, shard id, next sequence, issued (epoch millis). */
     static String[] parseIterator(String iterator) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(iterator), StandardCharsets.UTF_8).split("\\|");
-            if (parts.length == 3) {
+            if (parts.length == 4) {
                 Long.parseLong(parts[2]);
+                Long.parseLong(parts[3]);
                 return parts;
             }
         } catch (IllegalArgumentException ignored) {

@@ -69,11 +69,15 @@ final class TransactWriteItems implements Operation {
             }
             writes.add(write);
         }
+        boolean metrics = WriteOptions.collectionMetrics(input);
         database.writes().transact(writes);
         if (token != null) {
             tokens.put(token, new Token(withoutToken(input), now.plus(TOKEN_LIFETIME)));
         }
-        return Database.NODES.objectNode();
+        ObjectNode out = Database.NODES.objectNode();
+        WriteOptions.addCollectionMetrics(out, database, metrics,
+                writes.stream().filter(PlannedWrite::writes).toList());
+        return out;
     }
 
     private PlannedWrite plan(JsonNode item) {

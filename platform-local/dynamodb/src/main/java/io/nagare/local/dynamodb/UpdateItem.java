@@ -28,6 +28,7 @@ final class UpdateItem implements Operation {
     public JsonNode invoke(ObjectNode input) {
         String returnValues = Requests.choice(input, "ReturnValues", "returnValues", "NONE",
                 "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW");
+        boolean metrics = WriteOptions.collectionMetrics(input);
         Plan plan = plan(database, input);
         PlannedWrite.Outcome outcome = database.writes().execute(plan.write());
         ObjectNode out = Database.NODES.objectNode();
@@ -35,6 +36,7 @@ final class UpdateItem implements Operation {
         if (returned != null && !returned.isEmpty()) {
             out.set("Attributes", AttributeValueJson.writeItem(returned));
         }
+        WriteOptions.addCollectionMetrics(out, database, metrics, plan.write());
         if (Capacity.requested(input)) {
             Capacity.add(out, plan.write().table().name(), Capacity.writeUnits(outcome.before(), outcome.after()));
         }

@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 import io.nagare.local.runtime.LocalRuntime;
+import io.nagare.local.runtime.LocalService;
+import io.nagare.local.runtime.LocalServiceFactory;
+import io.nagare.local.runtime.RuntimeContext;
 import io.nagare.local.runtime.ManualClock;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -28,9 +31,13 @@ final class LocalDynamoDb implements AutoCloseable {
     final DynamoDbClient client;
 
     private LocalDynamoDb(Path dataDirectory, ManualClock clock) {
+        this(dataDirectory, clock, new DynamoDbServiceFactory());
+    }
+
+    private LocalDynamoDb(Path dataDirectory, ManualClock clock, LocalServiceFactory dynamoDb) {
         this.clock = clock;
         LocalRuntime.Builder builder = LocalRuntime.builder().port(0).clock(clock).discoverServices(false)
-                .service(new DynamoDbServiceFactory()).service(new DynamoDbStreamsServiceFactory());
+                .service(dynamoDb).service(new DynamoDbStreamsServiceFactory());
         if (dataDirectory != null) {
             builder.dataDirectory(dataDirectory);
         }
@@ -40,6 +47,21 @@ final class LocalDynamoDb implements AutoCloseable {
 
     static LocalDynamoDb inMemory() {
         return new LocalDynamoDb(null, new ManualClock(START));
+    }
+
+    /** In memory, with item collections limited to {@code bytes} instead of DynamoDB's 10 GB. */
+    static LocalDynamoDb withItemCollectionLimit(long bytes) {
+        return new LocalDynamoDb(null, new ManualClock(START), new LocalServiceFactory() {
+            @Override
+            public int order() {
+                return 10;
+            }
+
+            @Override
+            public LocalService create(RuntimeContext context) {
+                return new DynamoDbService(context, bytes);
+            }
+        });
     }
 
     static LocalDynamoDb on(Path dataDirectory) {
