@@ -52,6 +52,8 @@ public final class InventoryDeclarations implements PlatformDeclarations {
         model.function(RestockHandler.FUNCTION, f -> f
                 .handler(RestockHandler.class)
                 .timeoutSeconds(30)
-                .readsAndWrites(InventoryWiring.INVENTORY_TABLE));
+                .readsAndWrites(InventoryWiring.INVENTORY_TABLE)
+                // InventoryWiring.restocking builds the InventoryStore, which names both tables.
+                .reads(InventoryWiring.RESERVATIONS_TABLE));
     }
 }

@@ -2,6 +2,7 @@ package io.nagare.inventory;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.List;
 
 import com.amazonaws.services.lambda.runtime.Context;
@@ -34,14 +35,25 @@ public final class ReserveInventoryHandler implements RequestStreamHandler {
 
     record Input(String orderId, List<Line> lines) {
         List<StockLine> stockLines() {
-            if (lines == null) {
-                return null;
-            }
-            return lines.stream().map(l -> l == null ? null
-                    : new StockLine(l.sku(), l.quantity() == null ? 0 : l.quantity())).toList();
+            return Line.toStockLines(StockReservations.RESERVE_STEP + " input lines", lines);
         }
     }
 
+    /** A line as a step's input has it; sku and quantity are checked by {@link StockLine#merge}. */
     record Line(String sku, Long quantity) {
+        static List<StockLine> toStockLines(String where, List<Line> lines) {
+            if (lines == null) {
+                return null;
+            }
+            List<StockLine> stockLines = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                Line line = lines.get(i);
+                if (line != null && line.quantity() == null) {
+                    throw new IllegalArgumentException(where + "/" + i + "/quantity is required");
+                }
+                stockLines.add(line == null ? null : new StockLine(line.sku(), line.quantity()));
+            }
+            return stockLines;
+        }
     }
 }

@@ -29,9 +29,8 @@ public final class RestockHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) {
         Input request = StepJson.read(FUNCTION, input, Input.class);
-        List<StockLine> items = request.items() == null ? null : request.items().stream()
-                .map(i -> i == null ? null : new StockLine(i.sku(), i.quantity() == null ? 0 : i.quantity())).toList();
-        StepJson.write(FUNCTION, output, restocking.restock(items));
+        StepJson.write(FUNCTION, output, restocking.restock(
+                ReserveInventoryHandler.Line.toStockLines(FUNCTION + " input items", request.items())));
     }
 
     record Input(List<ReserveInventoryHandler.Line> items) {

@@ -12,8 +12,8 @@ import io.nagare.events.EventJson;
 
 /**
  * Reads a step's input and writes its output as JSON, with the events' mapper (exact decimals, ISO timestamps).
- * Inputs ignore members they do not use: a saga may pass a wider object (order lines with their prices); a
- * quantity of 2.5 is refused, not truncated.
+ * Inputs ignore members they do not use: a saga may pass a wider object than a step reads (the whole saga input,
+ * order lines with their prices). A quantity of 2.5 is refused, not truncated.
  */
 final class StepJson {
 

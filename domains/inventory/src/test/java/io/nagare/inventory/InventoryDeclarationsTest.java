@@ -58,6 +58,6 @@ class InventoryDeclarationsTest {
                 "NAGARE_TABLE_INVENTORY", "NAGARE_TABLE_INVENTORY_RESERVATIONS", "NAGARE_TABLE_INVENTORY_IDEMPOTENCY",
                 "NAGARE_BUS_NAGARE");
         assertThat(model.function("restock").orElseThrow().resourceVariables())
-                .containsOnlyKeys("NAGARE_TABLE_INVENTORY");
+                .containsOnlyKeys("NAGARE_TABLE_INVENTORY", "NAGARE_TABLE_INVENTORY_RESERVATIONS");
     }
 }

@@ -113,7 +113,7 @@ class InventoryHandlersTest {
     }
 
     @Test
-    void restock_shouldRefuseAnEmptyRequest() {
+    void restock_shouldRefuseBadRequests_namingWhatIsWrong() {
         try (FunctionEnvironment.Scope scope = FunctionEnvironment.of(variables).bind()) {
             RestockHandler restock = new RestockHandler();
 
@@ -121,6 +121,10 @@ class InventoryHandlersTest {
                     new ByteArrayOutputStream(), null))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("restock input items: at least one line is required");
+            assertThatThrownBy(() -> restock.handleRequest(new ByteArrayInputStream(
+                    "{\"items\": [{\"sku\": \"TEA\"}]}".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream(), null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("restock input items/0/quantity is required");
         }
     }
 
