@@ -1,5 +1,6 @@
 package io.nagare.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
@@ -9,6 +10,9 @@ import io.nagare.infra.api.ApiStack;
 import io.nagare.infra.compute.ComputeStack;
 import io.nagare.infra.compute.ModelResources;
 import io.nagare.infra.data.DataStack;
+import io.nagare.infra.data.ReplicaStack;
+import io.nagare.infra.edge.EdgeFirewallStack;
+import io.nagare.infra.edge.EdgeStack;
 import io.nagare.infra.eventing.EventingStack;
 import io.nagare.infra.network.NetworkStack;
 import io.nagare.infra.operations.OperationsStack;
@@ -34,11 +38,14 @@ public final class NagarePlatform {
 
     private final SecurityStack security;
     private final NetworkStack network;
+    private final ReplicaStack replica;
     private final DataStack data;
     private final EventingStack eventing;
     private final ComputeStack compute;
     private final SubscriptionsStack subscriptions;
     private final ApiStack api;
+    private final EdgeFirewallStack edgeFirewall;
+    private final EdgeStack edge;
     private final OperationsStack operations;
 
     private NagarePlatform(Construct scope, PlatformInputs inputs) {
@@ -49,9 +56,17 @@ public final class NagarePlatform {
                 inputs.allowedCountries());
         network = new NetworkStack(scope, stackName(environment, "Network"), props(environment, "Network",
                 "VPC, subnets, NAT, VPC endpoints and flow logs"), environment, security.keys().logs());
+        replica = environment.replicas() ? new ReplicaStack(scope, stackName(environment, "Replica"),
+                props(environment, "Replica", PlatformEnvironment.REPLICA_REGION,
+                        "the recovery Region: the business data key's replica and the data lake's replica"),
+                environment, security.keys().businessData()) : null;
         data = new DataStack(scope, stackName(environment, "Data"), props(environment, "Data",
                 "the model's tables, PostgreSQL, Redis, buckets and backups"), environment, inputs.model(),
                 security.keys(), network);
+        if (replica != null) {
+            // Table replicas need the replica key, and replication its destination, both named without a reference.
+            data.addDependency(replica, "the recovery Region's key and bucket exist first");
+        }
         ResourceNames names = new ResourceNames(environment);
         eventing = new EventingStack(scope, stackName(environment, "Eventing"), props(environment, "Eventing",
                 "the model's buses, archives and queues, and the event schema registry"), inputs.model(), names,
@@ -71,11 +86,20 @@ public final class NagarePlatform {
                 security.identity().userPool(), security.identity().partnerClients().values().stream()
                         .map(client -> client.getUserPoolClientId()).toList(),
                 compute.functionAliases(), security.keys().logs());
+        edgeFirewall = new EdgeFirewallStack(scope, stackName(environment, "EdgeFirewall"), props(environment,
+                "EdgeFirewall", EdgeFirewallStack.REGION, "the CloudFront web ACL (CLOUDFRONT scope lives in us-east-1)"),
+                environment, inputs.allowedCountries());
+        edge = new EdgeStack(scope, stackName(environment, "Edge"), props(environment, "Edge",
+                "CloudFront in front of the partner API and the monitoring UI"),
+                new EdgeStack.EdgeStackProps(environment, api.api(), data.accessLogs(), edgeFirewall.webAclArn(),
+                        inputs.allowedCountries(), inputs.edgeDomain().certificateArn(),
+                        inputs.edgeDomain().domainName()));
         operations = new OperationsStack(scope, stackName(environment, "Operations"), props(environment,
                 "Operations", "alarms, dashboards, CloudTrail and the budget"),
                 new OperationsStack.OperationsStackProps(environment, inputs.model(), compute.functionAliases(),
                         compute.stateMachines(), eventing.queues(), security.keys().messaging(),
-                        security.keys().logs(), data.accessLogs(), environment.monthlyBudgetUsd()));
+                        security.keys().logs(), data.accessLogs(), environment.monthlyBudgetUsd(), api.api(),
+                        data.dataLake(), replica != null ? ReplicaStack.dataLakeReplicaName(environment) : null));
         for (Stack stack : stacks()) {
             Tags.of(stack).add("service", "nagare");
             Tags.of(stack).add("environment", environment.id());
@@ -116,13 +140,31 @@ public final class NagarePlatform {
         return api;
     }
 
+    /** The recovery Region's stack, or {@code null} in an environment without replicas. */
+    public ReplicaStack replica() {
+        return replica;
+    }
+
+    public EdgeFirewallStack edgeFirewall() {
+        return edgeFirewall;
+    }
+
+    public EdgeStack edge() {
+        return edge;
+    }
+
     public OperationsStack operations() {
         return operations;
     }
 
     /** Every stack, in deployment order. */
     public List<Stack> stacks() {
-        return List.of(security, network, data, eventing, compute, subscriptions, api, operations);
+        List<Stack> stacks = new ArrayList<>(List.of(security, network));
+        if (replica != null) {
+            stacks.add(replica);
+        }
+        stacks.addAll(List.of(data, eventing, compute, subscriptions, api, edgeFirewall, edge, operations));
+        return stacks;
     }
 
     static String stackName(PlatformEnvironment environment, String concern) {
@@ -130,10 +172,20 @@ public final class NagarePlatform {
     }
 
     private static StackProps props(PlatformEnvironment environment, String concern, String description) {
+        return props(environment, concern, PlatformEnvironment.REGION, description);
+    }
+
+    /**
+     * Stacks in other Regions (the edge firewall in us-east-1, the recovery Region) exchange ARNs with CDK's
+     * cross-Region references: CDK writes the value to SSM Parameter Store in the consumer's Region at deployment.
+     */
+    private static StackProps props(PlatformEnvironment environment, String concern, String region,
+                                    String description) {
         return StackProps.builder()
                 .stackName(stackName(environment, concern))
                 .description("Nagare " + environment.id() + ": " + description)
-                .env(region(PlatformEnvironment.REGION))
+                .env(region(region))
+                .crossRegionReferences(true)
                 .terminationProtection(environment.deletionProtection())
                 .build();
     }

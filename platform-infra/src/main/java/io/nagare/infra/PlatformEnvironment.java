@@ -23,19 +23,19 @@ public enum PlatformEnvironment {
 
     private final int natGateways;
     private final boolean deletionProtection;
-    private final boolean tableReplicas;
+    private final boolean replicas;
     private final String databaseInstanceClass;
     private final String cacheNodeType;
     private final RetentionDays logRetention;
     private final int fargateTasks;
     private final int monthlyBudgetUsd;
 
-    PlatformEnvironment(int natGateways, boolean deletionProtection, boolean tableReplicas,
+    PlatformEnvironment(int natGateways, boolean deletionProtection, boolean replicas,
                         String databaseInstanceClass, String cacheNodeType, RetentionDays logRetention,
                         int fargateTasks, int monthlyBudgetUsd) {
         this.natGateways = natGateways;
         this.deletionProtection = deletionProtection;
-        this.tableReplicas = tableReplicas;
+        this.replicas = replicas;
         this.databaseInstanceClass = databaseInstanceClass;
         this.cacheNodeType = cacheNodeType;
         this.logRetention = logRetention;
@@ -72,9 +72,12 @@ public enum PlatformEnvironment {
         return deletionProtection;
     }
 
-    /** Whether global tables get their replica in {@link #REPLICA_REGION}. */
-    public boolean tableReplicas() {
-        return tableReplicas;
+    /**
+     * Whether the environment keeps copies in {@link #REPLICA_REGION}: global tables' replicas, the replica of the
+     * business data key and the data lake's cross-Region replication (its recovery Region stack).
+     */
+    public boolean replicas() {
+        return replicas;
     }
 
     public String databaseInstanceClass() {

@@ -265,4 +265,75 @@ class SeedRequirementsTest {
         String function = template(dev.compute()).findResources("AWS::Lambda::Function").values().toString();
         assertThat(function).contains("Key=domain, Value=orders");
     }
+    @Test
+    void distribution_shouldServeApiAndUiOverTls12WithCertificateWebAclAndLogs_whenSynthesized() {
+        Template edge = template(dev.edge());
+        edge.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of(
+                "DistributionConfig", Match.objectLike(Map.of(
+                        "ViewerCertificate", Match.objectLike(Map.of(
+                                "MinimumProtocolVersion", "TLSv1.2_2021",
+                                "SslSupportMethod", "sni-only",
+                                "AcmCertificateArn", Map.of("Ref", "EdgeCertificateArn"))),
+                        "Aliases", List.of(Map.of("Ref", "EdgeDomainName")),
+                        "WebACLId", Match.anyValue(),
+                        "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/")),
+                        "DefaultCacheBehavior", Match.objectLike(Map.of("ViewerProtocolPolicy", "redirect-to-https")),
+                        "CacheBehaviors", List.of(Match.objectLike(Map.of(
+                                "PathPattern", "/v1/*", "ViewerProtocolPolicy", "https-only"))))))));
+        edge.resourceCountIs("AWS::CloudFront::OriginAccessControl", 1);
+        assertThat(edge.findParameters("EdgeCertificateArn").toString()).contains("acm:us-east-1");
+        String origins = edge.findResources("AWS::CloudFront::Distribution").values().toString();
+        assertThat(origins).contains("OriginSSLProtocols=[TLSv1.2]", "OriginProtocolPolicy=https-only");
+    }
+
+    @Test
+    void edgeFirewall_shouldBeCloudFrontScopedInUsEast1_whenSynthesized() {
+        assertThat(dev.edgeFirewall().getRegion()).isEqualTo("us-east-1");
+        template(dev.edgeFirewall()).hasResourceProperties("AWS::WAFv2::WebACL", Match.objectLike(Map.of(
+                "Scope", "CLOUDFRONT")));
+        String acl = template(dev.edgeFirewall()).findResources("AWS::WAFv2::WebACL").values().toString();
+        assertThat(acl).contains("AWSManagedRulesCommonRuleSet", "RateBasedStatement", "GeoMatchStatement");
+        template(dev.edgeFirewall()).resourceCountIs("AWS::WAFv2::LoggingConfiguration", 1);
+    }
+
+    @Test
+    void dataLake_shouldReplicateToOsakaWithReplicationTimeControl_whenTheEnvironmentKeepsReplicas() {
+        template(prod.data()).hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "ReplicationConfiguration", Match.objectLike(Map.of("Rules", List.of(Match.objectLike(Map.of(
+                        "Status", "Enabled",
+                        "SourceSelectionCriteria", Match.objectLike(Map.of(
+                                "SseKmsEncryptedObjects", Map.of("Status", "Enabled"))),
+                        "Destination", Match.objectLike(Map.of(
+                                "ReplicationTime", Map.of("Status", "Enabled", "Time", Map.of("Minutes", 15)),
+                                "Metrics", Match.objectLike(Map.of("Status", "Enabled")),
+                                "EncryptionConfiguration", Match.objectLike(Map.of(
+                                        "ReplicaKmsKeyID", Match.anyValue()))))))))))));
+        assertThat(prod.replica().getRegion()).isEqualTo("ap-northeast-3");
+        template(prod.replica()).resourceCountIs("AWS::KMS::ReplicaKey", 1);
+        template(prod.replica()).hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of(
+                "VersioningConfiguration", Map.of("Status", "Enabled"),
+                "BucketEncryption", Match.anyValue())));
+        assertThat(dev.replica()).isNull();
+        assertThat(properties(template(dev.data()), "AWS::S3::Bucket"))
+                .noneMatch(bucket -> bucket.containsKey("ReplicationConfiguration"));
+    }
+
+    @Test
+    void replicationLag_shouldAlarmPastTheRpo_whenReplicated() {
+        String alarm = template(prod.operations()).findResources("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+                "Properties", Match.objectLike(Map.of("Threshold", 300))))).values().toString();
+        assertThat(alarm).contains("MetricName=ReplicationLatency", "Namespace=AWS/S3", "RuleId",
+                "Data lake replication to the recovery Region lags more than 300 s");
+        assertThat(template(dev.operations()).findResources("AWS::CloudWatch::Alarm").values().toString())
+                .doesNotContain("ReplicationLatency");
+    }
+
+    @Test
+    void api_shouldHaveClientErrorServerErrorAndLatencyAlarmsAndWidgets_whenSynthesized() {
+        String alarms = template(dev.operations()).findResources("AWS::CloudWatch::Alarm").values().toString();
+        assertThat(alarms).contains("Partner API: more than 5 % of requests are refused (4xx)",
+                "Partner API answers server errors (5xx)", "Partner API p99 latency above 1000 ms");
+        String dashboard = template(dev.operations()).findResources("AWS::CloudWatch::Dashboard").values().toString();
+        assertThat(dashboard).contains("API requests, 4xx and 5xx", "API latency p99");
+    }
 }

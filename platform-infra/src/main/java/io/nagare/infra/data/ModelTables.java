@@ -43,7 +43,7 @@ public final class ModelTables extends Construct {
         super(scope, id);
         PlatformEnvironment environment = props.environment();
         for (TableDeclaration declaration : props.tables()) {
-            List<String> replicaRegions = environment.tableReplicas()
+            List<String> replicaRegions = environment.replicas()
                     ? List.copyOf(declaration.replicaRegions()) : List.of();
             Map<String, String> replicaKeys = new TreeMap<>();
             replicaRegions.forEach(region -> replicaKeys.put(region, props.replicaKeyArn().apply(region)));

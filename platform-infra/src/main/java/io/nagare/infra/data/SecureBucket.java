@@ -12,6 +12,7 @@ import software.amazon.awscdk.services.s3.IBucket;
 import software.amazon.awscdk.services.s3.LifecycleRule;
 import software.amazon.awscdk.services.s3.NoncurrentVersionTransition;
 import software.amazon.awscdk.services.s3.ObjectOwnership;
+import software.amazon.awscdk.services.s3.ReplicationRule;
 import software.amazon.awscdk.services.s3.StorageClass;
 import software.amazon.awscdk.services.s3.Transition;
 import software.constructs.Construct;
@@ -28,8 +29,18 @@ public final class SecureBucket extends Construct {
     private final Bucket bucket;
 
     public SecureBucket(Construct scope, String id, IKey key, IBucket accessLogs, RemovalPolicy removalPolicy) {
+        this(scope, id, key, accessLogs, removalPolicy, null, List.of());
+    }
+
+    /**
+     * A bucket named {@code bucketName} ({@code null}: generated) whose objects are also replicated as
+     * {@code replication} says (versioning, which S3 requires, is on).
+     */
+    public SecureBucket(Construct scope, String id, IKey key, IBucket accessLogs, RemovalPolicy removalPolicy,
+                        String bucketName, List<ReplicationRule> replication) {
         super(scope, id);
         bucket = Bucket.Builder.create(this, "Bucket")
+                .bucketName(bucketName)
                 .blockPublicAccess(BlockPublicAccess.BLOCK_ALL)
                 .enforceSsl(true)
                 .minimumTlsVersion(1.2)
@@ -51,6 +62,7 @@ public final class SecureBucket extends Construct {
                         .noncurrentVersionExpiration(Duration.days(NONCURRENT_VERSION_DAYS))
                         .abortIncompleteMultipartUploadAfter(Duration.days(7))
                         .build()))
+                .replicationRules(replication.isEmpty() ? null : replication)
                 .removalPolicy(removalPolicy)
                 .build();
     }

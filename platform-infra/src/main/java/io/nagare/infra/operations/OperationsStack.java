@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.nagare.infra.PlatformEnvironment;
 import io.nagare.infra.compliance.NagAcknowledgement;
+import io.nagare.infra.data.DataStack;
 import io.nagare.platform.model.PlatformModel;
 import io.nagare.platform.model.QueueDeclaration;
 import software.amazon.awscdk.Duration;
@@ -20,9 +21,12 @@ import software.amazon.awscdk.services.cloudwatch.Dashboard;
 import software.amazon.awscdk.services.cloudwatch.GraphWidget;
 import software.amazon.awscdk.services.cloudwatch.IMetric;
 import software.amazon.awscdk.services.cloudwatch.IWidget;
+import software.amazon.awscdk.services.cloudwatch.MathExpression;
+import software.amazon.awscdk.services.cloudwatch.Metric;
 import software.amazon.awscdk.services.cloudwatch.MetricOptions;
 import software.amazon.awscdk.services.cloudwatch.TreatMissingData;
 import software.amazon.awscdk.services.cloudwatch.actions.SnsAction;
+import software.amazon.awscdk.services.apigatewayv2.IHttpApi;
 import software.amazon.awscdk.services.kms.IKey;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.logs.LogGroup;
@@ -37,11 +41,16 @@ import software.constructs.Construct;
 
 /**
  * The seed's operations layer (sections 6.1, 6.2, 7.2, 8.2): an alarm topic; alarms on every dead-letter queue's
- * depth, every saga's failed, timed-out and aborted executions and every function's errors and throttles; a dashboard
+ * depth, every saga's failed, timed-out and aborted executions, every function's errors, the partner API's 4xx rate,
+ * 5xx and p99 latency, and the data lake's replication lag (where it is replicated); a dashboard
  * for the platform and one per saga; a CloudTrail trail of every Region's management events; and a monthly budget
  * alerting at 80 % actual and 100 % forecast.
  */
 public final class OperationsStack extends Stack {
+
+    static final int API_4XX_PERCENT = 5;
+    static final int API_P99_MS = 1_000;
+    static final int RPO_SECONDS = 300;
 
     private final Topic alarms;
 
@@ -115,6 +124,10 @@ public final class OperationsStack extends Stack {
                         .build().addAlarmAction(notify);
             }
         });
+        platformWidgets.addAll(api(operations.api(), notify));
+        if (operations.dataLakeReplica() != null) {
+            platformWidgets.add(replication(operations, notify));
+        }
         Dashboard.Builder.create(this, "Platform")
                 .dashboardName("nagare-" + environment.id() + "-platform")
                 .widgets(List.of(platformWidgets))
@@ -122,6 +135,56 @@ public final class OperationsStack extends Stack {
 
         trail(operations, environment);
         budget(environment, operations.monthlyBudgetUsd());
+    }
+
+    /**
+     * The partner API's client errors (alarm above {@value #API_4XX_PERCENT} % of requests: a partner integration is
+     * broken), server errors (alarm on any) and p99 latency (alarm above {@value #API_P99_MS} ms for 15 minutes).
+     */
+    private List<IWidget> api(IHttpApi api, SnsAction notify) {
+        IMetric requests = api.metricCount(options("requests", "Sum"));
+        IMetric clientErrors = api.metricClientError(options("4xx", "Sum"));
+        IMetric serverErrors = api.metricServerError(options("5xx", "Sum"));
+        IMetric latency = api.metricLatency(options("latency p99", "p99"));
+        MathExpression clientErrorRate = MathExpression.Builder.create()
+                .expression("IF(requests > 0, 100 * clientErrors / requests, 0)")
+                .usingMetrics(Map.of("requests", requests, "clientErrors", clientErrors))
+                .label("4xx % of requests")
+                .period(Duration.minutes(5))
+                .build();
+        alarm("Api-4xx", "Partner API: more than " + API_4XX_PERCENT + " % of requests are refused (4xx)",
+                clientErrorRate, API_4XX_PERCENT, 1, notify);
+        alarm("Api-5xx", "Partner API answers server errors (5xx)", serverErrors, 0, 1, notify);
+        alarm("Api-Latency", "Partner API p99 latency above " + API_P99_MS + " ms", latency, API_P99_MS, 3, notify);
+        return List.of(graph("API requests, 4xx and 5xx", List.of(requests, clientErrors, serverErrors)),
+                graph("API latency p99", List.of(latency)));
+    }
+
+    /** Replication of the data lake to the recovery Region: alarm when it lags past the seed's RPO of 5 minutes. */
+    private IWidget replication(OperationsStackProps operations, SnsAction notify) {
+        IMetric latency = Metric.Builder.create()
+                .namespace("AWS/S3")
+                .metricName("ReplicationLatency")
+                .dimensionsMap(Map.of("SourceBucket", operations.dataLake().getBucketName(),
+                        "DestinationBucket", operations.dataLakeReplica(),
+                        "RuleId", DataStack.REPLICATION_RULE))
+                .statistic("Maximum")
+                .period(Duration.minutes(1))
+                .label("data lake replication latency (s)")
+                .build();
+        alarm("DataLake-ReplicationLatency", "Data lake replication to the recovery Region lags more than "
+                + RPO_SECONDS + " s (the seed's RPO)", latency, RPO_SECONDS, 1, notify);
+        return graph("Data lake replication latency", List.of(latency));
+    }
+
+    private void alarm(String id, String description, IMetric metric, double threshold, int periods,
+                       SnsAction notify) {
+        Alarm.Builder.create(this, id)
+                .alarmDescription(description)
+                .metric(metric).threshold(threshold)
+                .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).evaluationPeriods(periods)
+                .treatMissingData(TreatMissingData.NOT_BREACHING)
+                .build().addAlarmAction(notify);
     }
 
     private void trail(OperationsStackProps operations, PlatformEnvironment environment) {
@@ -211,11 +274,15 @@ public final class OperationsStack extends Stack {
      * @param logsKey          the key of the trail
      * @param accessLogs       the access log bucket
      * @param monthlyBudgetUsd the monthly cost budget
+     * @param api              the partner HTTP API
+     * @param dataLake         the data lake bucket
+     * @param dataLakeReplica  the name of its replica in the recovery Region, or {@code null} when not replicated
      */
     public record OperationsStackProps(PlatformEnvironment environment, PlatformModel model,
                                        Map<String, ? extends IFunction> functions,
                                        Map<String, ? extends IStateMachine> sagas,
                                        Map<String, ? extends IQueue> queues, IKey messagingKey, IKey logsKey,
-                                       IBucket accessLogs, int monthlyBudgetUsd) {
+                                       IBucket accessLogs, int monthlyBudgetUsd, IHttpApi api, IBucket dataLake,
+                                       String dataLakeReplica) {
     }
 }
