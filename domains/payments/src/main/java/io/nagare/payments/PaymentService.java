@@ -6,9 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import io.nagare.events.payments.v1.PaymentDeclined;
 import io.nagare.platform.idempotency.Idempotency;
@@ -79,7 +81,7 @@ final class PaymentService {
         StepJson.require("capture-payment", "paymentId", input.paymentId());
         return idempotency.run(stepKey(orderId, "capture-payment"), CaptureOutput.class, () -> {
             PaymentItem item = payments.find(orderId).orElseThrow(() -> new IllegalPaymentTransitionException(orderId,
-                    "(none)", PaymentStatus.CAPTURED.name(), PaymentStatus.INITIAL, java.util.List.of()));
+                    "(none)", PaymentStatus.CAPTURED.name(), PaymentStatus.INITIAL, List.of()));
             if (!item.getPaymentId().equals(input.paymentId())) {
                 throw new IllegalArgumentException("capture-payment: order '" + orderId + "' has payment '"
                         + item.getPaymentId() + "', not '" + input.paymentId() + "'");
@@ -185,7 +187,7 @@ final class PaymentService {
         }
     }
 
-    private PaymentItem change(PaymentItem item, PaymentStatus next, java.util.function.Consumer<PaymentItem> details) {
+    private PaymentItem change(PaymentItem item, PaymentStatus next, Consumer<PaymentItem> details) {
         item.transition(next, clock.instant());
         details.accept(item);
         if (payments.save(item)) {

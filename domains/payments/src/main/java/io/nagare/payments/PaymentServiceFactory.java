@@ -6,11 +6,13 @@ import java.time.Duration;
 
 import io.nagare.platform.aws.AwsClients;
 import io.nagare.platform.circuitbreaker.CircuitBreaker;
+import io.nagare.platform.circuitbreaker.CircuitBreakerStore;
 import io.nagare.platform.circuitbreaker.DynamoDbCircuitBreakerStore;
 import io.nagare.platform.events.EventPublisher;
 import io.nagare.platform.function.FunctionEnvironment;
 import io.nagare.platform.idempotency.DynamoDbIdempotencyStore;
 import io.nagare.platform.idempotency.Idempotency;
+import io.nagare.platform.idempotency.IdempotencyStore;
 import io.nagare.platform.model.Reference;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
@@ -49,14 +51,14 @@ final class PaymentServiceFactory {
     }
 
     /** 5 outages in 60 s open the circuit for 30 s; a probe's lease outlasts one gateway call. */
-    static CircuitBreaker breaker(io.nagare.platform.circuitbreaker.CircuitBreakerStore store, Clock clock) {
+    static CircuitBreaker breaker(CircuitBreakerStore store, Clock clock) {
         return CircuitProtectedPaymentGateway.countingOutages(CircuitBreaker.builder(CIRCUIT, store))
                 .clock(clock).failureThreshold(5).window(Duration.ofSeconds(60)).openDuration(Duration.ofSeconds(30))
                 .probeTimeout(GATEWAY_TIMEOUT.plusSeconds(5)).build();
     }
 
     /** In progress for longer than a function's timeout, so a crashed attempt stops blocking soon after. */
-    static Idempotency idempotency(io.nagare.platform.idempotency.IdempotencyStore store, Clock clock) {
+    static Idempotency idempotency(IdempotencyStore store, Clock clock) {
         return Idempotency.builder(store).clock(clock).objectMapper(StepJson.MAPPER)
                 .inProgressTimeout(Duration.ofSeconds(PaymentsDeclarations.FUNCTION_TIMEOUT_SECONDS + 30)).build();
     }

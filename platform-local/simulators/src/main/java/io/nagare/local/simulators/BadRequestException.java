@@ -1,7 +1,10 @@
 package io.nagare.local.simulators;
 
-/** A request the simulator refuses with a 4xx status and a message saying what is accepted. */
-final class BadRequestException extends RuntimeException {
+/**
+ * A request (or a setting) the simulator refuses, with a 4xx status and a message saying what is accepted. An
+ * {@link IllegalArgumentException}, so an invalid {@link SimulatorSettings} value fails as one.
+ */
+final class BadRequestException extends IllegalArgumentException {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,5 +1,6 @@
 package io.nagare.local.simulators;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -23,7 +24,7 @@ final class SimulatorStore implements AutoCloseable {
         if (dataDirectory != null) {
             try {
                 Files.createDirectories(dataDirectory);
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 throw new IllegalStateException("cannot create the simulators' data directory " + dataDirectory, e);
             }
             builder.fileName(dataDirectory.resolve("simulators.mv.db").toString());
