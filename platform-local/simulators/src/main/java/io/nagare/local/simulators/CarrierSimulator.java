@@ -25,10 +25,10 @@ import org.h2.mvstore.MVMap;
  * {@code carrier-late-*} are dispatched after the late delay, {@code carrier-silent-*} are never answered.
  *
  * <p>Each shipment's postings go out one at a time, in order, on the runtime's clock. Its progress is kept in the
- * store; a posting the partner API did not take (no answer, 401, 429, 5xx) is tried again with back-off (1 s doubling
+ * store; a posting the partner API did not take (no answer, 401, 403, 404, 429, 5xx) is tried again with back-off (1 s doubling
  * to 60 s) and never dropped, also across restarts. Each posting has a fixed CloudEvent id ({@code <orderId>:<shipmentId>:<n>}),
  * so one sent again after a lost answer is dropped as a duplicate by the partner API. A posting the partner API
- * refuses outright (another 4xx) is kept in {@code carrier-rejected} and logged.
+ * refuses as such (400, 413, 415, 422) is kept in {@code carrier-rejected} and logged.
  */
 final class CarrierSimulator implements HttpHandler, AutoCloseable {
 

@@ -24,9 +24,12 @@ final class PartnerApiClient {
     enum Outcome {
         /** The partner API took the event (2xx). */
         DELIVERED,
-        /** Try again later: no answer, throttled (429), a server error (5xx), or the token was refused (401). */
+        /**
+         * Try again later: no answer, the token refused (401), the grant not (yet) known (403), no route yet (404),
+         * throttled (429), a server error (5xx).
+         */
         RETRY,
-        /** The partner API refused the event itself (another 4xx): sending it again cannot help. */
+        /** The partner API refused the event itself (400, 413, 415, 422): sending it again cannot help. */
         REJECTED
     }
 
@@ -73,7 +76,8 @@ final class PartnerApiClient {
                 forgetToken();
                 return new Result(Outcome.RETRY, detail);
             }
-            return new Result(status == 429 || status >= 500 ? Outcome.RETRY : Outcome.REJECTED, detail);
+            boolean eventRefused = status == 400 || status == 413 || status == 415 || status == 422;
+            return new Result(eventRefused ? Outcome.REJECTED : Outcome.RETRY, detail);
         } catch (IOException e) {
             return new Result(Outcome.RETRY, "POST " + eventsUrl + " failed: " + e);
         } catch (InterruptedException e) {

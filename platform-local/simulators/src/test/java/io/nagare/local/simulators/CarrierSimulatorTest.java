@@ -146,7 +146,7 @@ class CarrierSimulatorTest {
 
     @Test
     void ship_shouldRetryWithBackoffAndTheSameId_whenThePartnerApiIsDownOrThrottles() {
-        partnerApi.answer(503, 429, 500);
+        partnerApi.answer(503, 429, 403);
         ship("o-1", "c-1");
         clock.runDue();
         assertThat(partnerApi.events).isEmpty();
