@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import io.nagare.inventory.internal.ReservationItem;
@@ -132,7 +133,8 @@ final class InventoryStore {
         return Expression.builder()
                 .expression("#" + attribute + " >= :" + attribute + "Taken")
                 .putExpressionName("#" + attribute, attribute)
-                .putExpressionValue(":" + attribute + "Taken", AttributeValue.builder().n(Long.toString(quantity)).build())
+                .putExpressionValue(":" + attribute + "Taken",
+                        AttributeValue.builder().n(Long.toString(quantity)).build())
                 .build();
     }
 
@@ -140,7 +142,7 @@ final class InventoryStore {
         return Key.builder().partitionValue(value).build();
     }
 
-    private static <T> T read(java.util.function.Supplier<T> read) {
+    private static <T> T read(Supplier<T> read) {
         try {
             return read.get();
         } catch (TransactionConflictException e) {

@@ -8,8 +8,8 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.nagare.platform.aws.AwsClients;
 
 /**
- * {@code cancel-order}: {@code {"orderId", "reason", "detail"}} → {@code {"orderId", "status": "CANCELLED"}}; publishes
- * OrderCancelled with the reason. Idempotent.
+ * {@code cancel-order}: {@code {"orderId", "reason", "detail"}} → {@code {"orderId", "status": "CANCELLED"}};
+ * publishes OrderCancelled with the reason. Idempotent.
  */
 public final class CancelOrderHandler implements RequestStreamHandler {
 

@@ -95,7 +95,8 @@ final class OrderIntake {
     private static OrderPlaced readVersion(JsonNode data, URI dataSchema, String eventId) {
         String schema = dataSchema == null ? null : dataSchema.toString();
         if (io.nagare.events.orders.v1.OrderPlaced.SCHEMA_ID.equals(schema)) {
-            io.nagare.events.orders.v1.OrderPlaced v1 = EventJson.read(data, io.nagare.events.orders.v1.OrderPlaced.class);
+            io.nagare.events.orders.v1.OrderPlaced v1 =
+                    EventJson.read(data, io.nagare.events.orders.v1.OrderPlaced.class);
             return new OrderPlaced(v1.orderId(), v1.customerId(), v1.currency(), v1.total(),
                     v1.lines().stream().map(l -> new OrderPlaced.Line(l.sku(), l.quantity(), l.unitPrice())).toList(),
                     v1.placedAt(), null);

@@ -35,7 +35,8 @@ record OrderSagaInput(String orderId, String customerId, String currency, BigDec
         }
         return new OrderSagaInput(order.getOrderId(), order.getCustomerId(), order.getCurrency(),
                 new BigDecimal(order.getTotal()),
-                order.getLines().stream().map(l -> new Line(l.getSku(), l.getQuantity(), new BigDecimal(l.getUnitPrice())))
+                order.getLines().stream()
+                        .map(l -> new Line(l.getSku(), l.getQuantity(), new BigDecimal(l.getUnitPrice())))
                         .toList(),
                 address, order.getPlacedAt(), order.getEventId());
     }

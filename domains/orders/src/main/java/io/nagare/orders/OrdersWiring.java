@@ -50,7 +50,8 @@ final class OrdersWiring {
                 .build();
         EventPublisher publisher = EventPublisher.create(clients.eventBridge(),
                 environment.require(Reference.bus(BUS).environmentVariable()));
-        return new OrderSteps(orders(dynamoDb, environment), idempotency, new OrderEvents(publisher), Clock.systemUTC());
+        return new OrderSteps(orders(dynamoDb, environment), idempotency, new OrderEvents(publisher),
+                Clock.systemUTC());
     }
 
     private static OrderRepository orders(DynamoDbClient dynamoDb, FunctionEnvironment environment) {
