@@ -1,8 +1,6 @@
 package io.nagare.local.sqs;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -11,13 +9,10 @@ import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
 import org.apache.pekko.pattern.Patterns;
-import org.elasticmq.MessageId;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
 import org.elasticmq.actor.QueueManagerActor;
 import org.elasticmq.msg.CreateQueue;
-import org.elasticmq.msg.LookupMessage;
-import org.elasticmq.msg.LookupQueue;
 import org.elasticmq.msg.RestoreMessages;
 import org.elasticmq.persistence.CreateQueueMetadata;
 import org.elasticmq.rest.sqs.SQSRestServer;
@@ -101,26 +96,22 @@ final class EmbeddedElasticMq implements AutoCloseable {
         return queues;
     }
 
+    /** Where the journal stands before a purge: what {@link #purged} forgets. 0 without a journal. */
+    long purgeMark() {
+        return stored == null ? 0 : stored.lastSequence();
+    }
+
     /**
-     * Forgets the purged messages of {@code queueName} in the journal. ElasticMQ purges without a queue event, so
-     * after a successful PurgeQueue the journal drops every message the queue actor no longer holds; messages sent
-     * after the purge are still held and stay.
+     * Forgets the purged messages of {@code queueName} in the journal: ElasticMQ purges without a queue event. The
+     * journal forgets the queue's messages journalled up to {@code mark} ({@link #purgeMark} read before the purge
+     * was passed on): those sent before the purge call are forgotten, those sent after its answer kept; a message
+     * sent while the purge runs may be purged in memory and kept in the journal, so it can come back after a
+     * restart (SQS too may or may not delete messages sent during a purge).
      */
-    void purged(String queueName) {
-        if (journal == null) {
-            return;
+    void purged(String queueName, long mark) {
+        if (journal != null) {
+            journal.tell(new QueueJournal.Purged(queueName, mark), ActorRef.noSender());
         }
-        Object queue = ask(queues, new LookupQueue(queueName), queueName);
-        if (!(queue instanceof Option<?> found) || found.isEmpty()) {
-            return;
-        }
-        List<String> gone = new ArrayList<>();
-        for (String id : stored.messageIds(queueName)) {
-            if (((Option<?>) ask((ActorRef) found.get(), new LookupMessage(new MessageId(id)), queueName)).isEmpty()) {
-                gone.add(id);
-            }
-        }
-        journal.tell(new QueueJournal.Forget(queueName, gone), ActorRef.noSender());
     }
 
     /** The loopback port of ElasticMQ's REST server. */

@@ -25,8 +25,11 @@ final class QueueJournal extends AbstractActor {
     private final List<ActorRef> awaitingCommit = new ArrayList<>();
     private boolean flushQueued;
 
-    /** Messages a queue no longer holds although no event said so (ElasticMQ purges without one). */
-    record Forget(String queueName, List<String> messageIds) {
+    /**
+     * A queue was purged: ElasticMQ purges without a queue event, so the journal forgets the queue's messages
+     * journalled up to {@code lastSequence} (read before the purge began).
+     */
+    record Purged(String queueName, long lastSequence) {
     }
 
     private QueueJournal(StoredQueues stored) {
@@ -49,8 +52,8 @@ final class QueueJournal extends AbstractActor {
                         stored.putMessage(event.queueName(), event.message())))
                 .match(QueueEvent.MessageRemoved.class, event -> acknowledged(() ->
                         stored.removeMessage(event.queueName(), event.messageId())))
-                .match(Forget.class, forget -> changed(() -> forget.messageIds().forEach(id ->
-                        stored.removeMessage(forget.queueName(), id))))
+                .match(Purged.class, purged -> changed(() -> stored.removeMessagesUpTo(purged.queueName(),
+                        purged.lastSequence())))
                 .matchEquals(FLUSH, flush -> flush())
                 .build();
     }

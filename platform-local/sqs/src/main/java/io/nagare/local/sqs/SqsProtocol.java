@@ -1,15 +1,10 @@
 package io.nagare.local.sqs;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.nagare.local.runtime.LocalRequest;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -27,7 +22,6 @@ final class SqsProtocol {
     static final String TARGET_PREFIX = "AmazonSQS.";
     static final String JSON_CONTENT_TYPE = "application/x-amz-json-1.0";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String API_VERSION = "2012-11-05";
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final Set<String> ACTIONS = Set.of(
@@ -62,31 +56,6 @@ final class SqsProtocol {
         QueryStringEncoder encoder = new QueryStringEncoder(path.toString());
         request.query().forEach((name, values) -> values.forEach(value -> encoder.addParam(name, value)));
         return encoder.toString();
-    }
-
-    /** The queue a {@code PurgeQueue} request names, in either protocol; empty for any other request. */
-    static Optional<String> purgedQueue(LocalRequest request) {
-        String target = request.header("X-Amz-Target");
-        String queueUrl;
-        if (target != null) {
-            if (!target.equals(TARGET_PREFIX + "PurgeQueue")) {
-                return Optional.empty();
-            }
-            try {
-                queueUrl = JSON.readTree(request.body()).path("QueueUrl").asText("");
-            } catch (IOException e) {
-                return Optional.empty();
-            }
-        } else {
-            if (!"PurgeQueue".equals(parameter(request, "Action"))) {
-                return Optional.empty();
-            }
-            String parameter = parameter(request, "QueueUrl");
-            queueUrl = parameter != null ? parameter : request.path();
-        }
-        String path = URI.create(queueUrl).getPath();
-        String name = path == null ? "" : path.substring(path.lastIndexOf('/') + 1);
-        return name.isEmpty() ? Optional.empty() : Optional.of(name);
     }
 
     private static String parameter(LocalRequest request, String name) {

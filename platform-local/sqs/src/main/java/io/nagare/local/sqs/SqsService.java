@@ -73,8 +73,19 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
             case "SendMessage", "SendMessageBatch" -> attributes.send(call);
             case "ChangeMessageVisibility", "ChangeMessageVisibilityBatch" -> attributes.changeVisibility(call);
             case "ReceiveMessage" -> receiving.receive(call);
+            case "PurgeQueue" -> purge(call);
             default -> forward(request);
         };
+    }
+
+    /** PurgeQueue, then the journal forgets what it purged (ElasticMQ tells it nothing). */
+    private LocalResponse purge(SqsCall call) {
+        long mark = elasticMq.purgeMark();
+        LocalResponse response = forward(call.request());
+        if (response.status() == 200 && call.queueName() != null) {
+            elasticMq.purged(call.queueName(), mark);
+        }
+        return response;
     }
 
     /** ElasticMQ's answer to {@code request}, as it came. */
@@ -82,9 +93,6 @@ final class SqsService implements LocalService, EventTargetInvoker.Sqs {
         try {
             LocalResponse response = client.exchange(request.method(), SqsProtocol.uri(request), host(request),
                     request.headers(), request.body());
-            if (response.status() == 200) {
-                SqsProtocol.purgedQueue(request).ifPresent(elasticMq::purged);
-            }
             return QueryCompatibleError.correct(response);
         } catch (IOException e) {
             // A 5xx the SDKs retry, in SQS's JSON error shape.

@@ -145,9 +145,25 @@ final class StoredQueues {
         return CollectionConverters.asScala(restored).toList();
     }
 
-    List<String> messageIds(String queue) {
+    /** The sequence of the last message journalled so far, in any queue. */
+    long lastSequence() {
+        return lastSequence.get();
+    }
+
+    /** Forgets the queue's messages journalled up to {@code sequence} (a purge). */
+    void removeMessagesUpTo(String queue, long sequence) {
         Map<String, Long> index = sequences.get(queue);
-        return index == null ? List.of() : List.copyOf(index.keySet());
+        if (index == null) {
+            return;
+        }
+        MVMap<Long, String> messages = messageMap(queue);
+        index.entrySet().removeIf(entry -> {
+            if (entry.getValue() <= sequence) {
+                messages.remove(entry.getValue());
+                return true;
+            }
+            return false;
+        });
     }
 
     private void put(String queue, String messageId, String json) {

@@ -90,17 +90,18 @@ class SqsProtocolTest {
     }
 
     @Test
-    void purgedQueue_shouldNameThePurgedQueue_inEitherProtocol() {
+    void queueName_shouldNameTheQueueOfARequest_inEitherProtocol() {
         LocalRequest json = new LocalRequest("POST", "/", Map.of(), Map.of("X-Amz-Target", "AmazonSQS.PurgeQueue"),
                 "{\"QueueUrl\":\"http://localhost:4566/000000000000/orders\"}".getBytes(StandardCharsets.UTF_8));
         LocalRequest byParameter = form("Action=PurgeQueue&QueueUrl=http%3A%2F%2Flocalhost%3A4566%2F000000000000%2Fdlq");
         LocalRequest byPath = new LocalRequest("POST", "/000000000000/payments", Map.of(),
                 Map.of("Content-Type", FORM), "Action=PurgeQueue".getBytes(StandardCharsets.UTF_8));
 
-        assertThat(SqsProtocol.purgedQueue(json)).contains("orders");
-        assertThat(SqsProtocol.purgedQueue(byParameter)).contains("dlq");
-        assertThat(SqsProtocol.purgedQueue(byPath)).contains("payments");
-        assertThat(SqsProtocol.purgedQueue(json("AmazonSQS.DeleteQueue"))).isEmpty();
+        assertThat(SqsCall.of(json).queueName()).isEqualTo("orders");
+        assertThat(SqsCall.of(byParameter).queueName()).isEqualTo("dlq");
+        assertThat(SqsCall.of(byPath).queueName()).isEqualTo("payments");
+        assertThat(SqsCall.of(json).action()).isEqualTo("PurgeQueue");
+        assertThat(SqsCall.of(json("AmazonSQS.DeleteQueue")).queueName()).isNull();
     }
 
     @Test
