@@ -107,8 +107,8 @@ final class HttpPaymentGateway implements PaymentGateway {
 
     private JsonNode expect(HttpResponse<String> response, int status, String path) {
         if (response.statusCode() != status) {
-            throw new PaymentGatewayException("payment provider: POST " + path + " answered " + response.statusCode()
-                    + " (expected " + status + "): " + abbreviate(response.body()));
+            throw new PaymentGatewayException(response.statusCode(), "payment provider: POST " + path + " answered "
+                    + response.statusCode() + " (expected " + status + "): " + abbreviate(response.body()));
         }
         return read(response, path);
     }
@@ -117,20 +117,20 @@ final class HttpPaymentGateway implements PaymentGateway {
         try {
             JsonNode body = mapper.readTree(response.body());
             if (body == null || !body.isObject()) {
-                throw new PaymentGatewayException("payment provider: POST " + path + " answered " + response.statusCode()
-                        + " without a JSON object: " + abbreviate(response.body()));
+                throw new PaymentGatewayException(response.statusCode(), "payment provider: POST " + path
+                        + " answered " + response.statusCode() + " without a JSON object: " + abbreviate(response.body()));
             }
             return body;
         } catch (IOException e) {
-            throw new PaymentGatewayException("payment provider: POST " + path + " answered " + response.statusCode()
-                    + " with unreadable JSON: " + abbreviate(response.body()), e);
+            throw new PaymentGatewayException(response.statusCode(), "payment provider: POST " + path + " answered "
+                    + response.statusCode() + " with unreadable JSON: " + abbreviate(response.body()), e);
         }
     }
 
     private static String text(JsonNode body, String field, String path) {
         JsonNode value = body.get(field);
         if (value == null || !value.isTextual() || value.asText().isEmpty()) {
-            throw new PaymentGatewayException("payment provider: the answer to POST " + path + " has no string '"
+            throw new PaymentGatewayException(0, "payment provider: the answer to POST " + path + " has no string '"
                     + field + "': " + abbreviate(body.toString()));
         }
         return value.asText();

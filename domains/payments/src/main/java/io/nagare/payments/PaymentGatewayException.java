@@ -9,11 +9,20 @@ public class PaymentGatewayException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    public PaymentGatewayException(String message) {
+    private final int status;
+
+    public PaymentGatewayException(int status, String message) {
         super(message);
+        this.status = status;
     }
 
-    public PaymentGatewayException(String message, Throwable cause) {
+    public PaymentGatewayException(int status, String message, Throwable cause) {
         super(message, cause);
+        this.status = status;
+    }
+
+    /** The provider's HTTP status; 409 means the authorization is not in a state for the operation. */
+    public int status() {
+        return status;
     }
 }

@@ -30,6 +30,7 @@ public class PaymentItem {
     private String providerDeclineCode;
     private String refundId;
     private Instant authorizedAt;
+    private Instant captureRequestedAt;
     private Instant capturedAt;
     private Instant voidedAt;
     private Instant refundedAt;
@@ -139,6 +140,15 @@ public class PaymentItem {
 
     public void setAuthorizedAt(Instant authorizedAt) {
         this.authorizedAt = authorizedAt;
+    }
+
+    /** When a capture was first asked of the provider: its answer may have been lost (see refund-payment). */
+    public Instant getCaptureRequestedAt() {
+        return captureRequestedAt;
+    }
+
+    public void setCaptureRequestedAt(Instant captureRequestedAt) {
+        this.captureRequestedAt = captureRequestedAt;
     }
 
     public Instant getCapturedAt() {

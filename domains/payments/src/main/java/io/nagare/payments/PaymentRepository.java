@@ -30,13 +30,15 @@ final class PaymentRepository {
     }
 
     /**
-     * Writes a new item or the next version of a read one.
+     * Writes a new item or the next version of a read one; on success the item carries the version written (as
+     * {@code VersionedRecordExtension} numbers them: 1, then one more per write), so it can be changed again.
      *
      * @return false when another writer got there first (the item exists, or its version moved on)
      */
     boolean save(PaymentItem item) {
         try {
             table.putItem(item);
+            item.setVersion(item.getVersion() == null ? 1L : item.getVersion() + 1);
             return true;
         } catch (ConditionalCheckFailedException e) {
             return false;

@@ -88,6 +88,11 @@ final class PaymentService {
             }
             if (item.status() != PaymentStatus.CAPTURED) {
                 requireTransition(item, PaymentStatus.CAPTURED);
+                if (item.getCaptureRequestedAt() == null) {
+                    // written before the call: if its answer is lost, refund-payment knows money may have moved
+                    item.setCaptureRequestedAt(clock.instant());
+                    item = saved(item);
+                }
                 gateway.capture(item.getAuthorizationId(), providerKey(orderId, "capture"));
                 item = change(item, PaymentStatus.CAPTURED, p -> p.setCapturedAt(p.getUpdatedAt()));
             }
@@ -100,8 +105,9 @@ final class PaymentService {
         String orderId = StepJson.require("void-payment", "orderId", input.orderId());
         return idempotency.run(stepKey(orderId, "void-payment"), VoidOutput.class, () -> {
             Optional<PaymentItem> found = payments.find(orderId);
-            if (found.isEmpty() || found.get().status() == PaymentStatus.DECLINED) {
-                return new VoidOutput(false); // nothing was authorized: nothing to release
+            if (found.isEmpty() || found.get().status() == PaymentStatus.DECLINED
+                    || found.get().status() == PaymentStatus.REFUNDED) {
+                return new VoidOutput(false); // nothing authorized, or the money already went back: nothing to release
             }
             PaymentItem item = found.get();
             if (item.status() != PaymentStatus.VOIDED) {
@@ -114,17 +120,36 @@ final class PaymentService {
         });
     }
 
+    /**
+     * Returns captured money. A payment still AUTHORIZED here, whose capture was asked of the provider, may have been
+     * captured all the same (the capture's answer lost, its retries exhausted): the provider decides. It refunds a
+     * capture it holds, or answers 409 when there is none, and then nothing was captured.
+     */
     RefundOutput refund(OrderInput input) {
         String orderId = StepJson.require("refund-payment", "orderId", input.orderId());
         return idempotency.run(stepKey(orderId, "refund-payment"), RefundOutput.class, () -> {
             Optional<PaymentItem> found = payments.find(orderId);
-            if (found.isEmpty() || (found.get().status() != PaymentStatus.CAPTURED
-                    && found.get().status() != PaymentStatus.REFUNDED)) {
-                return new RefundOutput(null); // nothing was captured: nothing to return
+            if (found.isEmpty()) {
+                return new RefundOutput(null);
             }
             PaymentItem item = found.get();
-            if (item.status() == PaymentStatus.CAPTURED) {
-                String refundId = gateway.refund(item.getAuthorizationId(), providerKey(orderId, "refund"));
+            boolean maybeCaptured = item.status() == PaymentStatus.AUTHORIZED && item.getCaptureRequestedAt() != null;
+            if (item.status() != PaymentStatus.CAPTURED && item.status() != PaymentStatus.REFUNDED && !maybeCaptured) {
+                return new RefundOutput(null); // nothing was captured: nothing to return
+            }
+            if (item.status() != PaymentStatus.REFUNDED) {
+                String refundId;
+                try {
+                    refundId = gateway.refund(item.getAuthorizationId(), providerKey(orderId, "refund"));
+                } catch (PaymentGatewayException e) {
+                    if (maybeCaptured && e.status() == 409) {
+                        return new RefundOutput(null); // the provider holds no capture: the authorization stands
+                    }
+                    throw e;
+                }
+                if (maybeCaptured) {
+                    item = change(item, PaymentStatus.CAPTURED, p -> { });
+                }
                 item = change(item, PaymentStatus.REFUNDED, p -> {
                     p.setRefundId(refundId);
                     p.setRefundedAt(p.getUpdatedAt());
@@ -191,7 +216,7 @@ final class PaymentService {
         item.transition(next, clock.instant());
         details.accept(item);
         if (payments.save(item)) {
-            return item;
+            return item; // carries the version written: it can change again
         }
         PaymentItem current = reread(item.getOrderId());
         if (current.status() == next) {
@@ -199,6 +224,16 @@ final class PaymentService {
         }
         throw new IllegalStateException("payment of order '" + item.getOrderId() + "' changed to "
                 + current.status() + " while this step moved it to " + next + "; history: " + current.getHistory());
+    }
+
+    /** Writes a change that is no transition; another writer first is a defect here (the step runs once). */
+    private PaymentItem saved(PaymentItem item) {
+        if (!payments.save(item)) {
+            PaymentItem current = reread(item.getOrderId());
+            throw new IllegalStateException("payment of order '" + item.getOrderId() + "' changed to "
+                    + current.getStatus() + " while capture-payment ran; history: " + current.getHistory());
+        }
+        return item;
     }
 
     private PaymentItem reread(String orderId) {

@@ -14,6 +14,8 @@ class FakeGateway implements PaymentGateway {
     final Map<String, Object> charges = new ConcurrentHashMap<>();
     volatile String declineReason;
     volatile boolean outage;
+    /** The next capture takes effect, but its answer is lost on the way back (a timeout after the provider acted). */
+    volatile boolean loseCaptureAnswer;
 
     @Override
     public Authorization authorize(AuthorizationRequest request, String idempotencyKey) {
@@ -29,6 +31,10 @@ class FakeGateway implements PaymentGateway {
     public void capture(String authorizationId, String idempotencyKey) {
         reach();
         charges.putIfAbsent(idempotencyKey, "captured " + authorizationId);
+        if (loseCaptureAnswer) {
+            loseCaptureAnswer = false;
+            throw new PaymentProviderUnavailableException("payment provider: POST capture timed out after 10000 ms");
+        }
     }
 
     @Override
@@ -40,6 +46,10 @@ class FakeGateway implements PaymentGateway {
     @Override
     public String refund(String authorizationId, String idempotencyKey) {
         reach();
+        if (!charges.containsValue("captured " + authorizationId)) {
+            throw new PaymentGatewayException(409, "payment provider: authorization '" + authorizationId
+                    + "' is AUTHORIZED: it cannot be refunded");
+        }
         return (String) charges.computeIfAbsent(idempotencyKey, k -> "ref-" + authorizationId);
     }
 

@@ -77,6 +77,13 @@ class HttpPaymentGatewayOnSimulatorTest {
     }
 
     @Test
+    void refund_shouldBeAConflict_whenNothingWasCaptured() {
+        PaymentGateway.Authorization authorization = gateway.authorize(request("o-sim-5", "c-5"), "o-sim-5:authorize");
+        assertThatThrownBy(() -> gateway.refund(authorization.authorizationId(), "o-sim-5:refund"))
+                .isInstanceOfSatisfying(PaymentGatewayException.class, e -> assertThat(e.status()).isEqualTo(409));
+    }
+
+    @Test
     void void_shouldBeARefusal_whenTheAuthorizationWasCaptured() {
         PaymentGateway.Authorization authorization = gateway.authorize(request("o-sim-4", "c-4"), "o-sim-4:authorize");
         gateway.capture(authorization.authorizationId(), "o-sim-4:capture");

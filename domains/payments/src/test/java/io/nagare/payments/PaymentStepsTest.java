@@ -229,6 +229,47 @@ class PaymentStepsTest {
     }
 
     @Test
+    void refund_shouldReturnTheMoney_whenTheCapturesAnswerWasLostButTheProviderCaptured() throws IOException {
+        String paymentId = authorize().get("paymentId").asText();
+        gateway.loseCaptureAnswer = true;
+        assertThatThrownBy(() -> capture(paymentId)).isInstanceOf(PaymentProviderUnavailableException.class);
+        assertThat(gateway.effects("capture")).isEqualTo(1);
+
+        // the saga compensates a capture that failed: refund, then void if nothing was refunded
+        JsonNode refund = orderStep(new RefundPaymentHandler(service));
+
+        assertThat(refund.get("refundId").asText()).isEqualTo("ref-auth-" + orderId);
+        assertThat(gateway.effects("refund")).isEqualTo(1);
+        assertThat(orderStep(new VoidPaymentHandler(service)).toString()).isEqualTo("{\"voided\":false}");
+        assertThat(gateway.effects("void")).isZero();
+        assertThat(eventBridge.detailTypes()).containsExactly("PaymentAuthorized", "PaymentRefunded");
+    }
+
+    @Test
+    void refund_shouldAnswerNullAndLeaveTheVoid_whenTheCaptureNeverReachedTheProvider() throws IOException {
+        String paymentId = authorize().get("paymentId").asText();
+        gateway.outage = true;
+        assertThatThrownBy(() -> capture(paymentId)).isInstanceOf(PaymentProviderUnavailableException.class);
+        gateway.outage = false;
+
+        assertThat(orderStep(new RefundPaymentHandler(service)).toString()).isEqualTo("{\"refundId\":null}");
+        assertThat(orderStep(new VoidPaymentHandler(service)).toString()).isEqualTo("{\"voided\":true}");
+        assertThat(gateway.effects("refund")).isZero();
+        assertThat(gateway.effects("void")).isEqualTo(1);
+    }
+
+    @Test
+    void capture_shouldCaptureOnce_whenRetriedAfterALostAnswer() throws IOException {
+        String paymentId = authorize().get("paymentId").asText();
+        gateway.loseCaptureAnswer = true;
+        assertThatThrownBy(() -> capture(paymentId)).isInstanceOf(PaymentProviderUnavailableException.class);
+
+        assertThat(capture(paymentId).get("paymentId").asText()).isEqualTo(paymentId);
+        assertThat(gateway.effects("capture")).isEqualTo(1);
+        assertThat(gateway.calls).hasValue(3);
+    }
+
+    @Test
     void refund_shouldFail_whenThePaymentWasVoidedAfterCapture() throws IOException {
         capture(authorize().get("paymentId").asText());
         assertThatThrownBy(() -> orderStep(new VoidPaymentHandler(service)))
