@@ -19,6 +19,7 @@ import io.nagare.platform.model.PlatformModel;
 import io.nagare.platform.model.Reference;
 import io.nagare.platform.model.SagaDeclaration;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -31,13 +32,13 @@ class SagaErrorContractTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static Stream<SagaDeclaration> sagas() {
-        return PlatformModelContractTest.MODEL.sagas().stream();
+    static Stream<Arguments> sagas() {
+        return PlatformModelContractTest.MODEL.sagas().stream().map(s -> Arguments.of(s.name(), s));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("sagas")
-    void errorEquals_shouldNameExceptionClassesOfTheSagasFunctions_whenCaughtOrRetried(SagaDeclaration saga)
+    void errorEquals_shouldNameExceptionClassesOfTheSagasFunctions_whenCaughtOrRetried(String name, SagaDeclaration saga)
             throws Exception {
         Set<String> errors = new TreeSet<>();
         try (InputStream in = getClass().getClassLoader().getResourceAsStream(saga.definition())) {
