@@ -1,6 +1,8 @@
 package io.nagare.cli;
 
+import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +11,12 @@ import java.util.concurrent.CountDownLatch;
 
 import io.nagare.local.gateway.GatewaySettings;
 import io.nagare.local.gateway.LocalGateway;
+import io.nagare.local.gateway.Partner;
 import io.nagare.local.provisioning.ProvisioningService;
 import io.nagare.local.runtime.LocalRuntime;
 import io.nagare.local.runtime.LocalService;
+import io.nagare.local.simulators.PartnerSimulators;
+import io.nagare.local.simulators.SimulatorSettings;
 import io.nagare.platform.model.PlatformModel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,6 +31,9 @@ import picocli.CommandLine.Option;
         description = "Run the platform locally: every emulated AWS service on one endpoint (default http://localhost:4566), "
                 + "the platform model provisioned, the partner API gateway (8080) and the partner simulators (8090).")
 final class UpCommand implements Callable<Integer> {
+
+    /** Fixed: the model declares the local partner URLs (payments, shipping) on this port. */
+    static final int SIMULATORS_PORT = 8090;
 
     @Option(names = "--data-dir", defaultValue = ".nagare",
             description = "Where local state is kept; a restart continues from it (default: ${DEFAULT-VALUE}).")
@@ -71,6 +79,7 @@ final class UpCommand implements Callable<Integer> {
         System.out.println("nagare: partner API and OAuth2 issuer http://localhost:" + gateway.port()
                 + " (POST /oauth2/token, POST /v1/events, GET /v1/processes)");
         System.out.println("nagare: partner credentials " + dataDir.resolve("partners.json").toAbsolutePath());
+        running.add(startSimulators(runtime, gateway));
         servers.started();
 
         for (Map.Entry<String, Boolean> service : runtime.health().entrySet()) {
@@ -80,6 +89,30 @@ final class UpCommand implements Callable<Integer> {
                 runtime.endpointUrl(), LocalRuntime.HEALTH_PATH);
         stopped.await();
         return 0;
+    }
+
+    /**
+     * The payment gateway and the carrier on 8090, where the model's local {@code PAYMENT_GATEWAY_URL} and
+     * {@code CARRIER_API_URL} point. The carrier answers through the gateway as the {@code carrier} partner. Its delays
+     * are shortened from the simulators' defaults so a demo's happy orders end in seconds and late ones in about ten.
+     */
+    private PartnerSimulators startSimulators(LocalRuntime runtime, LocalGateway gateway) {
+        Partner carrier = gateway.partner("carrier").orElseThrow(() -> new IllegalStateException(
+                "partners.json has no 'carrier' partner; the carrier simulator needs its credentials"));
+        PartnerSimulators simulators = PartnerSimulators.start(SimulatorSettings.builder()
+                .host(host)
+                .port(SIMULATORS_PORT)
+                .clock(runtime.context().clock())
+                .dataDirectory(dataDir.resolve("simulators"))
+                .partnerApiUrl(URI.create("http://localhost:" + gateway.port()))
+                .carrierCredentials(carrier.clientId(), carrier.clientSecret())
+                .statusInterval(Duration.ofSeconds(1))
+                .dispatchDelay(Duration.ofSeconds(2))
+                .lateDispatchDelay(Duration.ofSeconds(10))
+                .build());
+        System.out.println("nagare: partner simulators " + simulators.baseUrl() + " (payment gateway "
+                + simulators.paymentGatewayUrl() + ", carrier " + simulators.carrierApiUrl() + ")");
+        return simulators;
     }
 
     private static void printProvisioning(LocalRuntime runtime) {
