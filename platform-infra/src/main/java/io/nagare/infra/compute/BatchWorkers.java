@@ -36,6 +36,12 @@ import software.constructs.Construct;
  * immutable tags, encrypted), a cluster with Container Insights, and a worker service spread over both AZs of the
  * application subnets, scaling on CPU, rolled back automatically when a deployment fails. The image tag is a stack
  * parameter, so a release pushes an image and deploys with its tag.
+ *
+ * <p>No load balancer: the seed draws CloudFront → WAF → ALB → Fargate for containers that serve requests, but these
+ * workers serve none; they take their work from queues and schedules. An ALB would be an entry point with nothing
+ * behind it, and its health checks would fail a worker image that listens on no port (rolling the deployment back).
+ * Every request the platform serves goes through CloudFront to the HTTP API. A container that serves HTTP gets an
+ * internal ALB in the application subnets, reached by CloudFront through a VPC origin (no public listener at all).
  */
 public final class BatchWorkers extends Construct {
 

@@ -84,7 +84,7 @@ public final class DataKeys extends Construct {
 
     /**
      * The ARN of the business data key's replica in {@code region}. A multi-Region key keeps its key id in every
-     * Region, so the ARN is known without a lookup; {@code ReplicaKeysStack} creates the replica itself.
+     * Region, so the ARN is known without a lookup; {@code ReplicaStack} creates the replica itself.
      */
     public String businessDataReplicaArn(Stack consumer, String region) {
         return Fn.join("", List.of("arn:", Aws.PARTITION, ":kms:", region, ":", consumer.getAccount(), ":key/",
