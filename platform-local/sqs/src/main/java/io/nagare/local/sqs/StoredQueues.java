@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,20 +152,26 @@ final class StoredQueues {
         return lastSequence.get();
     }
 
-    /** Forgets the queue's messages journalled up to {@code sequence} (a purge). */
+    /**
+     * Forgets the queue's messages journalled up to {@code sequence} (a purge). The queue's map is dropped whole and
+     * the few later messages put back: removing a large queue's entries one by one held the journal, and every send
+     * waiting on it, for tens of seconds.
+     */
     void removeMessagesUpTo(String queue, long sequence) {
         Map<String, Long> index = sequences.get(queue);
         if (index == null) {
             return;
         }
         MVMap<Long, String> messages = messageMap(queue);
-        index.entrySet().removeIf(entry -> {
-            if (entry.getValue() <= sequence) {
-                messages.remove(entry.getValue());
-                return true;
-            }
-            return false;
-        });
+        Map<Long, String> kept = new LinkedHashMap<>();
+        for (Iterator<Long> later = messages.keyIterator(sequence + 1); later.hasNext(); ) {
+            Long key = later.next();
+            kept.put(key, messages.get(key));
+        }
+        messageMaps.remove(queue);
+        store.removeMap(messages);
+        messageMap(queue).putAll(kept);
+        index.entrySet().removeIf(entry -> entry.getValue() <= sequence);
     }
 
     private void put(String queue, String messageId, String json) {
