@@ -40,7 +40,19 @@ final class OrdersWiring {
                 Clock.systemUTC());
     }
 
+    /** The steps of confirm-order and cancel-order, which publish to the bus. */
     static OrderSteps steps(AwsClients clients) {
+        EventPublisher publisher = EventPublisher.create(clients.eventBridge(),
+                clients.environment().require(Reference.bus(BUS).environmentVariable()));
+        return steps(clients, new OrderEvents(publisher));
+    }
+
+    /** The steps of validate-order, which publishes nothing and so has no bus variable. */
+    static OrderSteps validation(AwsClients clients) {
+        return steps(clients, OrderEvents.none(OrderSteps.VALIDATE));
+    }
+
+    private static OrderSteps steps(AwsClients clients, OrderEvents events) {
         FunctionEnvironment environment = clients.environment();
         DynamoDbClient dynamoDb = clients.dynamoDb();
         Idempotency idempotency = Idempotency.builder(
@@ -48,10 +60,7 @@ final class OrdersWiring {
                 .inProgressTimeout(IN_PROGRESS_TIMEOUT)
                 .objectMapper(EventJson.mapper())
                 .build();
-        EventPublisher publisher = EventPublisher.create(clients.eventBridge(),
-                environment.require(Reference.bus(BUS).environmentVariable()));
-        return new OrderSteps(orders(dynamoDb, environment), idempotency, new OrderEvents(publisher),
-                Clock.systemUTC());
+        return new OrderSteps(orders(dynamoDb, environment), idempotency, events, Clock.systemUTC());
     }
 
     private static OrderRepository orders(DynamoDbClient dynamoDb, FunctionEnvironment environment) {

@@ -15,7 +15,7 @@ public final class ValidateOrderHandler implements RequestStreamHandler {
     private final OrderSteps steps;
 
     public ValidateOrderHandler() {
-        this(OrdersWiring.steps(AwsClients.create()));
+        this(OrdersWiring.validation(AwsClients.create()));
     }
 
     ValidateOrderHandler(OrderSteps steps) {
