@@ -26,6 +26,7 @@ final class StreamLog implements Table.WriteListener {
     static final Duration RETENTION = Duration.ofHours(24);
     /** The key under which a stream's map keeps its trim horizon; records start at 1. */
     static final long HORIZON = 0L;
+    private static final int TRIM_EVERY = 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TableCatalog catalog;
@@ -50,6 +51,10 @@ final class StreamLog implements Table.WriteListener {
         synchronized (records) {
             long sequence = nextSequence(records);
             records.put(sequence, bytes(record(definition, old, item, cause, sequence)));
+            if (sequence % TRIM_EVERY == 0) {
+                // Readers trim too, but a stream nobody reads must not keep growing past 24 hours of records.
+                trim(records);
+            }
         }
     }
 

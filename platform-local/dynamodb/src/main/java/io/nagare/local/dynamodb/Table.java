@@ -17,6 +17,7 @@ final class Table {
     private final MVMap<byte[], byte[]> items;
     private volatile Map<String, MVMap<byte[], byte[]>> indexes;
     private volatile WriteListener listener = WriteListener.NONE;
+    private volatile TableStatistics.Snapshot statistics;
 
     Table(TableDefinition definition, MVMap<byte[], byte[]> items, Map<String, MVMap<byte[], byte[]>> indexes) {
         this.definition = definition;
@@ -55,6 +56,15 @@ final class Table {
 
     Map<String, MVMap<byte[], byte[]>> indexMaps() {
         return indexes;
+    }
+
+    /** The last size reading of DescribeTable (see {@link TableStatistics}), or null. */
+    TableStatistics.Snapshot statistics() {
+        return statistics;
+    }
+
+    void statistics(TableStatistics.Snapshot snapshot) {
+        this.statistics = snapshot;
     }
 
     long itemCount() {

@@ -24,9 +24,10 @@ final class TableDescriptions {
         out.put("TableStatus", status);
         out.put("CreationDateTime", seconds(d.createdMillis()));
         out.set("ProvisionedThroughput", throughput(d.readCapacity(), d.writeCapacity()));
-        long count = status.equals("ACTIVE") ? table.itemCount() : 0;
-        out.put("TableSizeBytes", 0);
-        out.put("ItemCount", count);
+        boolean active = status.equals("ACTIVE");
+        java.time.Instant now = database.runtime().clock().now();
+        out.put("TableSizeBytes", active ? TableStatistics.tableBytes(table, now) : 0);
+        out.put("ItemCount", active ? table.itemCount() : 0);
         String arn = database.tableArn(d.name());
         out.put("TableArn", arn);
         out.put("TableId", UUID.nameUUIDFromBytes((d.name() + "/" + d.id()).getBytes(StandardCharsets.UTF_8)).toString());
@@ -37,13 +38,13 @@ final class TableDescriptions {
         if (!d.localIndexes().isEmpty()) {
             ArrayNode indexes = out.putArray("LocalSecondaryIndexes");
             for (IndexDefinition index : d.localIndexes()) {
-                indexes.add(index(index, arn, table, false));
+                indexes.add(index(index, arn, table, false, active, now));
             }
         }
         if (!d.globalIndexes().isEmpty()) {
             ArrayNode indexes = out.putArray("GlobalSecondaryIndexes");
             for (IndexDefinition index : d.globalIndexes()) {
-                ObjectNode node = index(index, arn, table, true);
+                ObjectNode node = index(index, arn, table, true, active, now);
                 indexes.add(node);
             }
         }
@@ -68,7 +69,8 @@ final class TableDescriptions {
         return database.tableArn(tableName) + "/stream/" + label;
     }
 
-    private static ObjectNode index(IndexDefinition index, String tableArn, Table table, boolean global) {
+    private static ObjectNode index(IndexDefinition index, String tableArn, Table table, boolean global,
+                                    boolean active, java.time.Instant now) {
         ObjectNode node = Database.NODES.objectNode();
         node.put("IndexName", index.name());
         node.set("KeySchema", keySchema(index.key()));
@@ -81,8 +83,8 @@ final class TableDescriptions {
             node.put("IndexStatus", "ACTIVE");
             node.set("ProvisionedThroughput", throughput(index.readCapacity(), index.writeCapacity()));
         }
-        node.put("IndexSizeBytes", 0);
         var map = table.index(index.name());
+        node.put("IndexSizeBytes", active ? TableStatistics.indexBytes(table, index.name(), now) : 0);
         node.put("ItemCount", map == null ? 0 : map.sizeAsLong());
         node.put("IndexArn", tableArn + "/index/" + index.name());
         return node;

@@ -25,6 +25,7 @@ import java.util.function.Supplier;
 
 import io.nagare.local.dynamodb.DynamoDbServiceFactory;
 import io.nagare.local.runtime.LocalRuntime;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -60,6 +61,15 @@ public final class SdkPathBench {
         List<String> clients = Arrays.asList(options.getOrDefault("clients", "raw,sdk-url,sdk-apache").split(","));
         LocalRuntime runtime = null;
         URI endpoint;
+        serverPid = Long.parseLong(options.getOrDefault("server-pid", "0"));
+        if (options.containsKey("serve")) {
+            // Server only, so client and server CPU can be told apart (give the client --server-pid).
+            Path data = Files.createTempDirectory("sdk-path-bench");
+            LocalRuntime.builder().port(Integer.parseInt(options.get("serve"))).dataDirectory(data)
+                    .discoverServices(false).service(new DynamoDbServiceFactory()).start();
+            System.out.println("serving on " + options.get("serve") + ", pid " + ProcessHandle.current().pid());
+            Thread.sleep(Long.MAX_VALUE);
+        }
         if (options.containsKey("endpoint")) {
             endpoint = URI.create(options.get("endpoint"));
         } else {
@@ -136,13 +146,16 @@ public final class SdkPathBench {
         }
         long start = System.nanoTime();
         long cpuStart = cpuNanos();
+        long serverStart = serverCpuNanos();
         workers.forEach(Thread::start);
         for (Thread worker : workers) {
             worker.join();
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
-        System.out.printf("    %s: %.0f us process CPU per operation%n", client,
-                (cpuNanos() - cpuStart) / 1e3 / Math.max(1, operations.get()));
+        System.out.printf("    %s: %.0f us process CPU per operation%s%n", client,
+                (cpuNanos() - cpuStart) / 1e3 / Math.max(1, operations.get()), serverPid == 0 ? ""
+                        : String.format(", server process %.0f us", (serverCpuNanos() - serverStart) / 1e3
+                        / Math.max(1, operations.get())));
         if (shared != null) {
             shared.close();
         }
@@ -154,16 +167,21 @@ public final class SdkPathBench {
                 "n", AttributeValue.fromN(Integer.toString(i)));
     }
 
-    /** kind: {@code url} (URLConnection client) or {@code apache} (needs the Apache client jars on the classpath). */
+    /**
+     * kind: {@code url} (URLConnection client) or {@code apache} (needs the Apache client jars on the classpath);
+     * with {@code -anon} the client has anonymous credentials, so the SDK does not sign (the local endpoint does not
+     * check signatures).
+     */
     static DynamoDbClient sdk(URI endpoint, String kind, int connections) {
-        SdkHttpClient http = switch (kind) {
+        boolean anonymous = kind.endsWith("-anon");
+        SdkHttpClient http = switch (kind.replace("-anon", "")) {
             case "url" -> UrlConnectionHttpClient.create();
             case "apache" -> apache(connections, true);
-            case "apache-noreaper" -> apache(connections, false);
             default -> throw new IllegalArgumentException("unknown client " + kind);
         };
         return DynamoDbClient.builder().endpointOverride(endpoint).region(Region.AP_NORTHEAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+                .credentialsProvider(anonymous ? AnonymousCredentialsProvider.create()
+                        : StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
                 .httpClient(http).build();
     }
 
@@ -178,6 +196,22 @@ public final class SdkPathBench {
             return (SdkHttpClient) builderType.getMethod("build").invoke(builder);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("put apache-client and httpclient on the classpath: " + e, e);
+        }
+    }
+
+    private static long serverPid;
+
+    /** utime + stime of the server process from /proc (ticks of 10 ms). */
+    private static long serverCpuNanos() {
+        if (serverPid == 0) {
+            return 0;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc/" + serverPid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10_000_000L;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -206,7 +240,7 @@ public final class SdkPathBench {
     }
 
     /** One keep-alive HTTP/1.1 connection, unsigned JSON requests, Content-Length responses only. */
-    private static final class RawConnection {
+    static final class RawConnection {
         private final String host;
         private final OutputStream out;
         private final InputStream in;
@@ -224,7 +258,7 @@ public final class SdkPathBench {
             }
         }
 
-        void call(String operation, String json) {
+        String call(String operation, String json) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String head = "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
                     + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: " + body.length + "\r\n\r\n";
@@ -243,6 +277,7 @@ public final class SdkPathBench {
                 if (!status.contains(" 200 ")) {
                     throw new IllegalStateException(status + " " + new String(response, StandardCharsets.UTF_8));
                 }
+                return new String(response, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
