@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import software.amazon.awscdk.Stack;
 
 /**
- * One snapshot per stack (dev, test model; the recovery Region's from staging): the committed template under {@code src/test/resources/snapshots}, with
+ * One snapshot per stack (dev, test model; the recovery Region's from staging; the pipeline): the committed template under {@code src/test/resources/snapshots}, with
  * asset hashes (which change with every build of a package) normalized. A deliberate change is recorded with
  * {@code -Dnagare.snapshots.update=true}, and the diff reviewed in the commit.
  */
@@ -26,10 +26,14 @@ class StackSnapshotTest {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
-    /** Every stack of dev, plus the recovery Region's, which only environments with replicas have (staging's). */
+    /**
+     * Every stack of dev, plus the recovery Region's, which only environments with replicas have (staging's), and the
+     * delivery pipeline's.
+     */
     static Stream<Stack> stacks() {
         return Stream.concat(PlatformFixture.dev().stacks().stream(),
-                Stream.of(PlatformFixture.platform(PlatformEnvironment.STAGING).replica()));
+                Stream.of(PlatformFixture.platform(PlatformEnvironment.STAGING).replica(),
+                        DeliveryPipelineTest.pipeline()));
     }
 
     @ParameterizedTest(name = "{0}")

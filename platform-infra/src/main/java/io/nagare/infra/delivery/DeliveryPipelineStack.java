@@ -92,7 +92,8 @@ public final class DeliveryPipelineStack extends Stack {
                 .synth(ShellStep.Builder.create("Synth")
                         .input(CodePipelineSource.connection(source.repository(), source.branch(),
                                 ConnectionSourceOptions.builder().connectionArn(source.connectionArn()).build()))
-                        .commands(List.of("./mvnw -B -q -DskipTests package", synth.toString()))
+                        // ./nagare builds the reactor (packages included) before it synthesizes.
+                        .commands(List.of(synth.toString()))
                         .primaryOutputDirectory("cdk.out")
                         .build())
                 .build();
