@@ -2,6 +2,10 @@ package io.nagare.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
+import java.util.Map;
+
+import io.nagare.platform.function.FunctionEnvironment;
 import io.nagare.platform.model.FunctionDeclaration;
 import io.nagare.platform.model.ModelValidator;
 import io.nagare.platform.model.PlatformDeclarations;
@@ -57,5 +61,19 @@ class OrdersDeclarationsTest {
                 .containsOnlyKeys("NAGARE_TABLE_ORDERS", "NAGARE_SAGA_ORDER_FULFILMENT");
         assertThat(model.function("confirm-order").orElseThrow().resourceVariables())
                 .containsOnlyKeys("NAGARE_TABLE_ORDERS", "NAGARE_TABLE_ORDERS_IDEMPOTENCY", "NAGARE_BUS_NAGARE");
+    }
+
+    @Test
+    void handlers_shouldBuild_fromExactlyTheVariablesTheModelGivesThem() throws Exception {
+        for (FunctionDeclaration function : model.functions()) {
+            Map<String, String> variables = new HashMap<>(Map.of("AWS_REGION", "ap-northeast-1",
+                    "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test",
+                    "AWS_ENDPOINT_URL", "http://127.0.0.1:9", "AWS_LAMBDA_FUNCTION_NAME", function.name()));
+            function.resourceVariables().forEach((variable, resource) -> variables.put(variable, resource.name()));
+            try (FunctionEnvironment.Scope scope = FunctionEnvironment.of(variables).bind()) {
+                assertThat(Class.forName(function.handler()).getConstructor().newInstance())
+                        .as(function.name()).isNotNull();
+            }
+        }
     }
 }
