@@ -20,11 +20,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class OrderFulfilmentDefinitionTest {
 
-    /** The contract's transient errors, plus the provider outage that payment steps retry. */
+    /** The contract's transient errors, plus the payment provider's and the carrier's outages. */
     private static final Set<String> RETRIABLE = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
             "io.nagare.platform.idempotency.IdempotencyInProgressException",
-            "io.nagare.payments.PaymentProviderUnavailableException");
+            "io.nagare.payments.PaymentProviderUnavailableException", "io.nagare.shipping.CarrierUnavailableException");
     private static final Set<String> COMPENSATIONS = Set.of("RefundPayment", "VoidPayment", "ReleaseInventory",
             "CancelOrder");
 

@@ -145,6 +145,18 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
+    void run_shouldRetryTheShipmentRequestAndSucceed_whenTheCarrierIsBrieflyUnavailable() {
+        SagaRun run = saga.run("CarrierUnavailableThenDispatched", ORDER)
+                .expectSucceeded()
+                .expectPath("ValidateOrder", "ReserveInventory", "AuthorizePayment", "HasShippingAddress",
+                        "ShipmentRequestToAddress", "RequestShipment", "CapturePayment", "ConfirmOrder", "OrderConfirmed");
+
+        assertThat(TaskCalls.of(run).functions()).containsExactly("validate-order", "reserve-inventory",
+                "authorize-payment", "request-shipment", "request-shipment", "request-shipment", "capture-payment",
+                "confirm-order");
+    }
+
+    @Test
     void run_shouldRetryAndSucceed_whenLambdaThrottlesTheReservationTwice() {
         SagaRun run = saga.run("ReserveThrottledThenReserved", ORDER)
                 .expectSucceeded()
