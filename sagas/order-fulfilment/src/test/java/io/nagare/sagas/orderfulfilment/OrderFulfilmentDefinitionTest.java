@@ -20,11 +20,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class OrderFulfilmentDefinitionTest {
 
-    /** The contract's transient errors, plus the payment provider's and the carrier's outages. */
+    /** The contract's transient errors, the payment provider's and the carrier's outages, and lost stock races. */
     private static final Set<String> RETRIABLE = Set.of("Lambda.ServiceException", "Lambda.AWSLambdaException",
             "Lambda.SdkClientException", "Lambda.TooManyRequestsException",
             "io.nagare.platform.idempotency.IdempotencyInProgressException",
-            "io.nagare.payments.PaymentProviderUnavailableException", "io.nagare.shipping.CarrierUnavailableException");
+            "io.nagare.payments.PaymentProviderUnavailableException", "io.nagare.shipping.CarrierUnavailableException",
+            "io.nagare.inventory.InventoryConflictException");
     private static final Set<String> COMPENSATIONS = Set.of("RefundPayment", "VoidPayment", "ReleaseInventory",
             "CancelOrder");
 

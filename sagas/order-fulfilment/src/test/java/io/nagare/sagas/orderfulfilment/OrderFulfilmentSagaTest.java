@@ -157,6 +157,14 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
+    void run_shouldRetryTheReservation_whenItLostARaceForTheStock() {
+        SagaRun run = saga.run("ReserveConflictThenReserved", ORDER).expectSucceeded();
+
+        assertThat(TaskCalls.of(run).functions()).containsExactly("validate-order", "reserve-inventory",
+                "reserve-inventory", "authorize-payment", "request-shipment", "capture-payment", "confirm-order");
+    }
+
+    @Test
     void run_shouldRetryAndSucceed_whenLambdaThrottlesTheReservationTwice() {
         SagaRun run = saga.run("ReserveThrottledThenReserved", ORDER)
                 .expectSucceeded()
