@@ -127,7 +127,7 @@ public final class SdkPathBench {
                         shared.putItem(b -> b.tableName(TABLE).item(item(i)));
                     };
                 }
-                RawConnection raw = new RawConnection(endpoint);
+                RawConnection raw = new RawConnection(endpoint, client.equals("raw-sdk-headers"));
                 return () -> {
                     int i = ThreadLocalRandom.current().nextInt(ITEMS);
                     raw.call("GetItem", "{\"TableName\":\"" + TABLE + "\",\"Key\":{\"pk\":{\"S\":\"p" + i + "\"}}}");
@@ -241,12 +241,31 @@ public final class SdkPathBench {
 
     /** One keep-alive HTTP/1.1 connection, unsigned JSON requests, Content-Length responses only. */
     static final class RawConnection {
+        private static final String SDK_HEADERS = "amz-sdk-invocation-id: 516aff71-6fd3-afe9-9655-3bf5c0d24210\r\n"
+                + "amz-sdk-request: attempt=1; max=9\r\n"
+                + "Authorization: AWS4-HMAC-SHA256 Credential=bench/20261128/ap-northeast-1/dynamodb/aws4_request, "
+                + "SignedHeaders=amz-sdk-invocation-id;amz-sdk-request;content-length;content-type;host;"
+                + "x-amz-content-sha256;x-amz-date;x-amz-target, "
+                + "Signature=af91767e574090be7bf9bccfa3dac394a3f6a4af42231263944d82742929d142\r\n"
+                + "User-Agent: aws-sdk-java/2.57.8 md/io#sync md/http#Apache ua/2.1 api/DynamoDB#2.57.x "
+                + "os/Linux#6.18.44-fc-v857 lang/java#17.0.15 md/OpenJDK_64-Bit_Server_VM#17.0.15+6-Debian-1deb12u1 "
+                + "md/vendor#Debian m/D,AK,N,P,d,e\r\n"
+                + "x-amz-content-sha256: 44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a\r\n"
+                + "X-Amz-Date: 20261128T182538Z\r\nConnection: Keep-Alive\r\n";
+
         private final String host;
+        private final String extraHeaders;
         private final OutputStream out;
         private final InputStream in;
 
         RawConnection(URI endpoint) {
+            this(endpoint, false);
+        }
+
+        /** @param sdkHeaders also send the headers the SDK sends (same names and sizes), to price them on the server */
+        RawConnection(URI endpoint, boolean sdkHeaders) {
             this.host = endpoint.getHost() + ":" + endpoint.getPort();
+            this.extraHeaders = sdkHeaders ? SDK_HEADERS : "";
             try {
                 Socket socket = new Socket();
                 socket.setTcpNoDelay(true);
@@ -261,7 +280,8 @@ public final class SdkPathBench {
         String call(String operation, String json) {
             byte[] body = json.getBytes(StandardCharsets.UTF_8);
             String head = "POST / HTTP/1.1\r\nHost: " + host + "\r\nContent-Type: application/x-amz-json-1.0\r\n"
-                    + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\nContent-Length: " + body.length + "\r\n\r\n";
+                    + "X-Amz-Target: DynamoDB_20120810." + operation + "\r\n" + extraHeaders + "Content-Length: "
+                    + body.length + "\r\n\r\n";
             try {
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
