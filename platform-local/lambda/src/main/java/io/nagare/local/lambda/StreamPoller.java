@@ -122,8 +122,7 @@ final class StreamPoller implements AutoCloseable {
                     "table " + source.table() + " has no stream (yet); waiting for it"));
             String shard = streams.shard(latest);
             String checkpoint = checkpointIn(latest);
-            iterator = checkpoint != null
-                    ? streams.iterator(latest, shard, "AFTER_SEQUENCE_NUMBER", checkpoint)
+            iterator = checkpoint != null ? resumeAfter(latest, shard, checkpoint)
                     : streams.iterator(latest, shard, source.startingPosition().name(), null);
             streamArn = latest;
             shardId = shard;
@@ -148,6 +147,23 @@ final class StreamPoller implements AutoCloseable {
         }
         pending.add(batch);
         return true;
+    }
+
+    /**
+     * The iterator after the checkpoint; from the trim horizon when the stream no longer keeps it (records older
+     * than 24 hours are trimmed: they expired unprocessed, as on AWS).
+     */
+    private String resumeAfter(String stream, String shard, String checkpoint) {
+        try {
+            return streams.iterator(stream, shard, "AFTER_SEQUENCE_NUMBER", checkpoint);
+        } catch (SqsQueues.Unavailable e) {
+            if (!e.getMessage().contains("TrimmedDataAccessException")) {
+                throw e;
+            }
+            report("records after the checkpoint " + checkpoint + " were trimmed from the stream before they were"
+                    + " processed; reading from the trim horizon");
+            return streams.iterator(stream, shard, "TRIM_HORIZON", null);
+        }
     }
 
     /** Invokes the function with the batch; false when polling rests (retry or throttling) before going on. */
