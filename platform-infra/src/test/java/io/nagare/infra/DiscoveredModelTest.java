@@ -19,7 +19,8 @@ import software.amazon.awscdk.Stack;
 
 /**
  * The model the modules on this classpath declare (orders, inventory, payments, shipping, the order-fulfilment saga,
- * platform-api), not the fixture: it synthesizes (prod) and every pack finds nothing unacknowledged.
+ * platform-api), not the fixture: it synthesizes (prod), every pack finds nothing unacknowledged, and the policies
+ * derived from its declared use hold no wildcard action.
  * Resource counts are not asserted here; they change with the modules' declarations.
  */
 class DiscoveredModelTest {
@@ -32,7 +33,9 @@ class DiscoveredModelTest {
         // An inconsistent model is contract-tests' finding (and the app refuses it); it is reported, not synthesized.
         Assumptions.assumeTrue(problems.isEmpty(), () -> "the discovered model is not valid yet: " + problems);
         // Prod has every kind of resource the others have, and more (replicas, the recovery Region, two NATs).
-        assertThat(findings(synthesize(PlatformEnvironment.PROD, model, registry))).isEmpty();
+        NagarePlatform platform = synthesize(PlatformEnvironment.PROD, model, registry);
+        assertThat(findings(platform)).isEmpty();
+        LeastPrivilege.assertNoWildcardActions(PlatformFixture.template(platform.compute()));
     }
 
     @Test

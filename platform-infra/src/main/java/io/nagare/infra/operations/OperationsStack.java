@@ -3,6 +3,7 @@ package io.nagare.infra.operations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import io.nagare.infra.PlatformEnvironment;
 import io.nagare.infra.compliance.NagAcknowledgement;
@@ -148,7 +149,8 @@ public final class OperationsStack extends Stack {
         IMetric latency = api.metricLatency(options("latency p99", "p99"));
         MathExpression clientErrorRate = MathExpression.Builder.create()
                 .expression("IF(requests > 0, 100 * clientErrors / requests, 0)")
-                .usingMetrics(Map.of("requests", requests, "clientErrors", clientErrors))
+                // Sorted: the order of these becomes the order of the alarm's metrics in the template.
+                .usingMetrics(new TreeMap<>(Map.of("requests", requests, "clientErrors", clientErrors)))
                 .label("4xx % of requests")
                 .period(Duration.minutes(5))
                 .build();
@@ -165,9 +167,9 @@ public final class OperationsStack extends Stack {
         IMetric latency = Metric.Builder.create()
                 .namespace("AWS/S3")
                 .metricName("ReplicationLatency")
-                .dimensionsMap(Map.of("SourceBucket", operations.dataLake().getBucketName(),
+                .dimensionsMap(new TreeMap<>(Map.of("SourceBucket", operations.dataLake().getBucketName(),
                         "DestinationBucket", operations.dataLakeReplica(),
-                        "RuleId", DataStack.REPLICATION_RULE))
+                        "RuleId", DataStack.REPLICATION_RULE)))
                 .statistic("Maximum")
                 .period(Duration.minutes(1))
                 .label("data lake replication latency (s)")
