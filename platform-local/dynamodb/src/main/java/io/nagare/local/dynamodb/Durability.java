@@ -63,17 +63,19 @@ final class Durability implements AutoCloseable {
     }
 
     /**
-     * Replays the records the last checkpoint does not hold (the process was killed), then checkpoints so the log
-     * starts empty.
+     * Hands the changes the last checkpoint does not hold (the process was killed) to {@code apply}, in log order,
+     * then checkpoints so the log starts empty.
      */
-    void recover(Consumer<WriteAheadLog.Change> apply) {
+    void recover(Consumer<List<WriteAheadLog.Change>> apply) {
         if (log == null) {
             return;
         }
+        List<WriteAheadLog.Change> changes = new ArrayList<>();
         for (WriteAheadLog.Record record : log.recover(lastSequence)) {
-            record.changes().forEach(apply);
+            changes.addAll(record.changes());
             lastSequence = record.sequence();
         }
+        apply.accept(changes);
         durableSequence = lastSequence;
         checkpoint(() -> null);
     }

@@ -12,7 +12,9 @@ import java.util.function.UnaryOperator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nagare.local.dynamodb.internal.item.AttributeValue;
 import io.nagare.local.dynamodb.internal.item.DynamoDbErrors;
+import io.nagare.local.dynamodb.internal.item.ItemCodec;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.type.ByteArrayDataType;
@@ -50,14 +52,50 @@ final class TableCatalog {
     }
 
     /** Replays the item writes a killed process answered but had not checkpointed (listeners must be added first). */
+    /**
+     * Replays the log over the store after a kill. MVStore may have written some of those changes already (it
+     * writes by itself between checkpoints), so for each item only the changes after the last one the store already
+     * holds are applied: replaying older ones would flip the item back and forth and put changes that never
+     * happened in its stream.
+     */
     void recover() {
-        durability.recover(change -> {
-            for (Table table : tables.values()) {
-                if (table.definition().id() == change.tableId()) {
+        durability.recover(changes -> {
+            Map<String, Integer> resumeAfter = new HashMap<>();
+            for (int i = 0; i < changes.size(); i++) {
+                WriteAheadLog.Change change = changes.get(i);
+                Table table = byId(change.tableId());
+                if (table != null && holds(table, change)) {
+                    resumeAfter.put(identity(change), i);
+                }
+            }
+            for (int i = 0; i < changes.size(); i++) {
+                WriteAheadLog.Change change = changes.get(i);
+                Table table = byId(change.tableId());
+                if (table != null && i > resumeAfter.getOrDefault(identity(change), -1)) {
                     table.replay(change);
                 }
             }
         });
+    }
+
+    private Table byId(long id) {
+        for (Table table : tables.values()) {
+            if (table.definition().id() == id) {
+                return table;
+            }
+        }
+        return null;
+    }
+
+    /** Whether the store holds the item exactly as {@code change} left it. */
+    private static boolean holds(Table table, WriteAheadLog.Change change) {
+        Map<String, AttributeValue> current = table.get(change.key());
+        return change.item() == null ? current == null
+                : current != null && current.equals(ItemCodec.decode(change.item()));
+    }
+
+    private static String identity(WriteAheadLog.Change change) {
+        return change.tableId() + ":" + java.util.Base64.getEncoder().encodeToString(change.key());
     }
 
     /** Every table's writes are reported to {@code listener} (added before the service serves requests). */
