@@ -17,8 +17,8 @@ import org.h2.mvstore.MVStore;
  * When a change is safe from a killed process. Item writes are applied to the MVStore maps and recorded in the
  * {@link WriteAheadLog}; they are answered once their record is written, several writers sharing one write (group
  * commit). Every {@value #CHECKPOINT_BYTES} bytes of log, and for every table change, a checkpoint commits the
- * store with writes paused, so the commit holds exactly the records up to a sequence, and older log segments go.
- * Without a data directory there is nothing to make durable and the store is committed now and then to bound its
+ * store with writes paused, so the commit holds at least the records up to a sequence (MVStore also writes by
+ * itself in between, see the constructor), and older log segments go. Without a data directory there is nothing to make durable and the store is committed now and then to bound its
  * unsaved changes.
  */
 final class Durability implements AutoCloseable {
@@ -48,8 +48,8 @@ final class Durability implements AutoCloseable {
             // so chunks pile up between checkpoints; without MVStore's background thread nothing rewrites the
             // mostly-dead ones nor moves chunks to shrink the file (2.5 GB after 200,000 puts, updates and deletes
             // in a test, growing each cycle). The background thread (one pass a second) does that housekeeping.
-            // Its commits, like the memory-triggered ones, may hold writes newer than the last checkpoint; replaying
-            // the log over them is harmless, since a replayed change that the store already holds changes nothing.
+            // Its commits, like the memory-triggered ones, may hold writes newer than the last checkpoint; recovery
+            // replays each item's changes after the last one the store holds (TableCatalog.recover).
             store.setAutoCommitDelay(1_000);
             // Dead chunks are reused after this long. MVStore's 45 s default (10 s before) kept every chunk of the
             // last 45 s in the file; what the retention protects against is a power loss before the OS wrote the

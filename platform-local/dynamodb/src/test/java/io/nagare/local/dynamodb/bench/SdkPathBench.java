@@ -93,7 +93,11 @@ public final class SdkPathBench {
         Map<String, List<Double>> results = new LinkedHashMap<>();
         for (int round = 0; round <= rounds; round++) {
             for (String client : clients) {
-                double rate = run(client, endpoint, threads, round == 0 ? Math.max(3, seconds / 2) : seconds);
+                // "kind@N" runs that client with N threads instead of --threads.
+                String kind = client.contains("@") ? client.substring(0, client.indexOf('@')) : client;
+                int clientThreads = client.contains("@") ? Integer.parseInt(client.substring(client.indexOf('@') + 1))
+                        : threads;
+                double rate = run(kind, endpoint, clientThreads, round == 0 ? Math.max(3, seconds / 2) : seconds);
                 if (round > 0) {
                     results.computeIfAbsent(client, c -> new ArrayList<>()).add(rate);
                 }
