@@ -17,8 +17,9 @@ import picocli.CommandLine.Option;
                 + "terminal), follow every order's saga to its end, print outcomes, sagas/s and latency, and check the "
                 + "order process's invariants through the DynamoDB API. Exits 1 when an invariant is broken or an "
                 + "order did not end.",
-            "Orders mix: happy, out of stock, payment declined (decline-*), provider outage (outage-*), carrier late "
-                + "(carrier-late-*), carrier failure (carrier-fail-*). Run again with the same --run-id after a crash: "
+            "Orders mix: happy, out of stock, payment declined (decline-*), carrier late (carrier-late-*), carrier "
+                + "failure (carrier-fail-*), and one provider outage (outage-*) last, as the shared payment circuit "
+                + "breaker opens after 5 outages a minute. Run again with the same --run-id after a crash: "
                 + "nothing is placed twice."})
 public final class DemoCommand implements Callable<Integer> {
 

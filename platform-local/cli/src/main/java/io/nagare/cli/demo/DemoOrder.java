@@ -29,9 +29,9 @@ final class DemoOrder {
     private volatile String status;
     private volatile String error;
 
-    DemoOrder(String runId, int index) {
+    DemoOrder(String runId, int index, int total) {
         this.orderId = "demo-" + runId + "-" + index;
-        this.scenario = DemoScenario.forIndex(index);
+        this.scenario = DemoScenario.forIndex(index, total);
         this.customerId = scenario.customerPrefix() + runId + "-" + index;
         int sku = index % SKUS.size();
         int quantity = scenario == DemoScenario.OUT_OF_STOCK ? OUT_OF_STOCK_QUANTITY : 1 + index % 2;

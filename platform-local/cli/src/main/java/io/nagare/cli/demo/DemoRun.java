@@ -58,7 +58,7 @@ public final class DemoRun {
         requireHealthy();
         List<DemoOrder> orders = new ArrayList<>();
         for (int i = 0; i < settings.orders(); i++) {
-            orders.add(new DemoOrder(settings.runId(), i));
+            orders.add(new DemoOrder(settings.runId(), i, settings.orders()));
         }
         PartnerApi storefront = PartnerApi.storefront(settings.gateway(), settings.dataDir().resolve("partners.json"));
         try (LocalAws aws = new LocalAws(settings.endpoint())) {
