@@ -263,7 +263,7 @@ class ModelValidatorTest {
                     + " which the schema registry does not know; known detail-types: [InventoryReleased,"
                     + " InventoryReservationFailed, InventoryReserved, OrderCancelled, OrderConfirmed, OrderPlaced,"
                     + " PaymentAuthorized, PaymentCaptured, PaymentDeclined, PaymentRefunded, PaymentVoided,"
-                    + " ShipmentDelivered, ShipmentDispatched, ShipmentFailed, ShipmentRequested]");
+                    + " ShipmentDelivered, ShipmentDispatched, ShipmentFailed, ShipmentRequested, ShipmentStatusUpdated]");
         }
 
         @Test
