@@ -32,6 +32,7 @@ final class LimitRules {
 
     static void check(PlatformModel model, Problems problems) {
         model.functions().forEach(f -> checkFunction(model, f, problems));
+        model.functions().forEach(f -> checkStreamSources(f, problems));
         model.subscriptions().forEach(s -> checkSubscription(model, s, problems));
         for (QueueDeclaration q : model.queues()) {
             String kind = QueueDeclaration.KIND;
@@ -112,6 +113,16 @@ final class LimitRules {
                             + q.name() + "' is " + q.visibilityTimeoutSeconds() + " s, less than the function's"
                             + " timeout of " + f.timeoutSeconds() + " s; Lambda refuses such an event source"
                             + " (AWS advises six times the timeout)"));
+        }
+    }
+
+    /** Lambda's ranges for a DynamoDB stream event source mapping. */
+    private static void checkStreamSources(FunctionDeclaration f, Problems problems) {
+        for (FunctionDeclaration.StreamSource source : f.streamSources()) {
+            String field = "consumesStream '" + source.table() + "':";
+            range(FunctionDeclaration.KIND, f.name(), field + " batchSize", source.batchSize(), 1, 10_000, problems);
+            range(FunctionDeclaration.KIND, f.name(), field + " maximumRetryAttempts (-1: until the record expires)",
+                    source.maximumRetryAttempts(), -1, 10_000, problems);
         }
     }
 

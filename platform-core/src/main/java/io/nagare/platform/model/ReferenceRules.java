@@ -21,6 +21,16 @@ final class ReferenceRules {
             f.sendsTo().forEach(q -> resolve(model, kind, f.name(), "sendsTo", Reference.queue(q), problems));
             f.queueSources().forEach(q -> resolve(model, kind, f.name(), "consumes", Reference.queue(q.queue()),
                     problems));
+            for (FunctionDeclaration.StreamSource source : f.streamSources()) {
+                resolve(model, kind, f.name(), "consumesStream", Reference.table(source.table()), problems);
+                model.table(source.table()).filter(t -> t.stream() == null).ifPresent(t -> problems.add(kind, f.name(),
+                        "consumesStream", "reads the stream of table '" + t.name() + "', which declares no stream;"
+                                + " give the table a stream view type (e.g. NEW_AND_OLD_IMAGES)"));
+                if (source.onFailureQueue() != null) {
+                    resolve(model, kind, f.name(), "consumesStream onFailureQueue",
+                            Reference.queue(source.onFailureQueue()), problems);
+                }
+            }
             f.sagas().forEach((saga, access) -> {
                 resolve(model, kind, f.name(), "sagas", Reference.saga(saga), problems);
                 if (access.isEmpty()) {

@@ -346,6 +346,26 @@ class ModelValidatorTest {
         }
 
         @Test
+        void check_shouldReportStreamSourceProblems_whenTheTableHasNoStreamOrTheRangesAreLambdasOutside() {
+            PlatformModel.Builder model = base()
+                    .table("ledger", t -> t.partitionKey("id", TableDeclaration.AttributeType.S))
+                    .function("f", f -> f.handler("a.B")
+                            .consumesStream(FunctionDeclaration.StreamSource.of("ledger").withBatchSize(10_001)
+                                    .withMaximumRetryAttempts(-2).withOnFailureQueue("missing-dlq"))
+                            .consumesStream(FunctionDeclaration.StreamSource.of("nowhere")));
+
+            assertThat(problems(model)).containsExactly(
+                    "function 'f': consumesStream reads the stream of table 'ledger', which declares no stream; give"
+                            + " the table a stream view type (e.g. NEW_AND_OLD_IMAGES)",
+                    "function 'f': consumesStream onFailureQueue queue 'missing-dlq' is not declared; declared queues:"
+                            + " [orders-dlq, platform-dlq, shipment-requests]",
+                    "function 'f': consumesStream table 'nowhere' is not declared; declared tables: [ledger, orders]",
+                    "function 'f': consumesStream 'ledger': batchSize must be 1-10000; got 10001",
+                    "function 'f': consumesStream 'ledger': maximumRetryAttempts (-1: until the record expires) must be"
+                            + " -1-10000; got -2");
+        }
+
+        @Test
         void check_shouldReportHandlerAndEnvironmentProblems_whenTheyBreakLambdaRules() {
             PlatformModel.Builder model = base().function("f", f -> f.handler("io.nagare.Handler::")
                     .environment("AWS_REGION", "us-east-1")
