@@ -130,8 +130,22 @@ final class StreamPoller implements AutoCloseable {
         }
         List<JsonNode> batch = new ArrayList<>();
         while (batch.size() < source.batchSize() && iterator != null) {
-            TableStreams.Page page = streams.records(iterator,
-                    Math.min(MAX_RECORDS_PER_READ, source.batchSize() - batch.size()));
+            TableStreams.Page page;
+            try {
+                page = streams.records(iterator, Math.min(MAX_RECORDS_PER_READ, source.batchSize() - batch.size()));
+            } catch (SqsQueues.Unavailable e) {
+                if (!e.getMessage().contains("ExpiredIteratorException")) {
+                    throw e;
+                }
+                // An iterator lives 15 minutes (a long retry wait outlives it): Lambda takes a fresh one from its
+                // checkpoint at once rather than backing off. Records read so far are processed first; read() runs
+                // again only once they are checkpointed.
+                forgetStream();
+                if (batch.isEmpty()) {
+                    return read();
+                }
+                break;
+            }
             iterator = page.nextIterator();
             batch.addAll(page.records());
             if (page.records().isEmpty()) {
