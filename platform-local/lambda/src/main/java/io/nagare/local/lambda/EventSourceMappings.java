@@ -30,7 +30,7 @@ import io.nagare.platform.model.FunctionDeclaration.StreamSource;
 final class EventSourceMappings implements AutoCloseable {
 
     private record Mapping(String uuid, DeployedFunction function, QueueSource source, String queueArn,
-                           QueuePoller poller) {
+                           List<QueuePoller> pollers) {
     }
 
     private record StreamMapping(String uuid, DeployedFunction function, StreamSource source, StreamPoller poller) {
@@ -43,12 +43,16 @@ final class EventSourceMappings implements AutoCloseable {
 
     EventSourceMappings(FunctionRegistry functions, SqsQueues queues, FunctionInvoker invoker, LocalClock clock,
                         Executor dispatch, Arns arns, Instant deployedAt) {
-        this(functions, queues, null, invoker, clock, dispatch, arns, deployedAt);
+        this(functions, queues, null, invoker, clock, dispatch, arns, deployedAt, 1);
     }
 
-    /** With {@code streams} (the runtime's DynamoDB Streams and SQS, the {@code lambda} store), stream mappings too. */
+    /**
+     * With {@code streams} (the runtime's DynamoDB Streams and SQS, the {@code lambda} store), stream mappings too;
+     * each queue is polled by {@code queuePollers} pollers at once, as Lambda runs several batches of one queue
+     * concurrently (five to start with).
+     */
     EventSourceMappings(FunctionRegistry functions, SqsQueues queues, StreamAccess streams, FunctionInvoker invoker,
-                        LocalClock clock, Executor dispatch, Arns arns, Instant deployedAt) {
+                        LocalClock clock, Executor dispatch, Arns arns, Instant deployedAt, int queuePollers) {
         this.lastModified = deployedAt.toEpochMilli() / 1000.0;
         this.arns = arns;
         for (DeployedFunction function : functions.all()) {
@@ -56,8 +60,12 @@ final class EventSourceMappings implements AutoCloseable {
                 String uuid = UUID.nameUUIDFromBytes((function.name() + "\n" + source.queue())
                         .getBytes(StandardCharsets.UTF_8)).toString();
                 String queueArn = arns.queue(source.queue());
-                mappings.add(new Mapping(uuid, function, source, queueArn, new QueuePoller(uuid, function, source,
-                        queueArn, arns.region(), queues, invoker, clock, dispatch)));
+                List<QueuePoller> pollers = new ArrayList<>();
+                for (int i = 0; i < queuePollers; i++) {
+                    pollers.add(new QueuePoller(uuid, function, source, queueArn, arns.region(), queues, invoker, clock,
+                            dispatch));
+                }
+                mappings.add(new Mapping(uuid, function, source, queueArn, List.copyOf(pollers)));
             }
             for (StreamSource source : function.declaration().streamSources()) {
                 if (streams == null) {
@@ -77,13 +85,13 @@ final class EventSourceMappings implements AutoCloseable {
     }
 
     void start() {
-        mappings.forEach(m -> m.poller().start());
+        mappings.forEach(m -> m.pollers().forEach(QueuePoller::start));
         streamMappings.forEach(m -> m.poller().start());
     }
 
     @Override
     public void close() {
-        mappings.forEach(m -> m.poller().close());
+        mappings.forEach(m -> m.pollers().forEach(QueuePoller::close));
         streamMappings.forEach(m -> m.poller().close());
     }
 

@@ -46,7 +46,7 @@ public final class LambdaService implements LocalService, EventTargetInvoker.Lam
         this.mappings = new EventSourceMappings(functions, settings.queues(context),
                 new EventSourceMappings.StreamAccess(new TableStreams(context),
                         () -> context.service(EventTargetInvoker.Sqs.class), context.store("lambda")),
-                invoker, context.clock(), dispatch, arns, deployedAt);
+                invoker, context.clock(), dispatch, arns, deployedAt, settings.queuePollers());
         this.api = new LambdaApi(functions, new InvokeOperation(functions, invoker, async),
                 new FunctionQueries(functions, arns, deployedAt), mappings);
         async.recover();

@@ -20,6 +20,8 @@ import io.nagare.platform.model.PlatformModel;
 public final class LambdaServiceFactory implements LocalServiceFactory {
 
     private static final int DISPATCH_THREADS = 16;
+    /** Lambda polls an SQS queue with five concurrent batches to start with. */
+    private static final int QUEUE_POLLERS = 5;
 
     private final Supplier<PlatformModel> model;
     private final boolean inlineDispatch;
@@ -88,6 +90,11 @@ public final class LambdaServiceFactory implements LocalServiceFactory {
                 Thread.currentThread().interrupt();
             }
         });
+    }
+
+    /** Pollers per SQS mapping: one with inline dispatch, so a test sees batches in a fixed order. */
+    int queuePollers() {
+        return inlineDispatch ? 1 : QUEUE_POLLERS;
     }
 
     FunctionLogSink logSink() {
