@@ -23,8 +23,11 @@ import software.amazon.awssdk.services.eventbridge.model.PutEventsResultEntry;
  */
 final class PartnerEventPublisher {
 
-    /** Above the function's timeout (30 s), so a running attempt is never taken over. */
-    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofMinutes(2);
+    /**
+     * Just above the function's timeout (30 s, also API Gateway's integration limit): a running attempt is never
+     * taken over, and a partner retrying after a crash waits no longer than it must.
+     */
+    static final Duration IN_PROGRESS_TIMEOUT = Duration.ofSeconds(35);
     /** The dedup window: the {@code partner-events-dedup} records' TTL. */
     static final Duration RETENTION = Duration.ofHours(24);
 

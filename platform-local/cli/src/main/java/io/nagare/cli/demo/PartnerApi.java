@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 final class PartnerApi {
 
+    private static final Duration GIVE_UP_AFTER = Duration.ofMinutes(3);
+
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String STOREFRONT = "storefront";
     private static final String SOURCE = "nagare.partner.storefront";
@@ -92,7 +94,9 @@ final class PartnerApi {
                 .put("time", Instant.now().toString())
                 .put("datacontenttype", "application/json");
         order.data(event.putObject("data"), Instant.now());
-        for (int attempt = 1; ; attempt++) {
+        // Long enough to outlast an event left in progress by a platform killed mid-request (35 s), and throttling.
+        Instant giveUpAt = Instant.now().plus(GIVE_UP_AFTER);
+        while (true) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(gateway.resolve("/v1/events"))
                     .header("Authorization", "Bearer " + token())
                     .header("Content-Type", "application/cloudevents+json")
@@ -102,7 +106,7 @@ final class PartnerApi {
                 order.accepted(Instant.now());
                 return true;
             }
-            if ((response.statusCode() == 429 || response.statusCode() == 503) && attempt < 30) {
+            if ((response.statusCode() == 429 || response.statusCode() == 503) && Instant.now().isBefore(giveUpAt)) {
                 long seconds = response.headers().firstValueAsLong("retry-after").orElse(1);
                 Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
                 continue;
