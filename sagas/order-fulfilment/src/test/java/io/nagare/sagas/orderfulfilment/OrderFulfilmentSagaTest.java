@@ -165,6 +165,16 @@ class OrderFulfilmentSagaTest {
     }
 
     @Test
+    void run_shouldWaitOutAnAttemptLeftInProgressByACrash_ratherThanCancelTheOrder() {
+        // A step killed mid-call leaves its idempotency record in progress for 45 s; the saga must outlast that.
+        SagaRun run = saga.run("ReserveInProgressAfterACrash", ORDER).expectSucceeded();
+
+        assertThat(TaskCalls.of(run).functions()).containsExactly("validate-order", "reserve-inventory",
+                "reserve-inventory", "reserve-inventory", "reserve-inventory", "reserve-inventory",
+                "reserve-inventory", "authorize-payment", "request-shipment", "capture-payment", "confirm-order");
+    }
+
+    @Test
     void run_shouldRetryAndSucceed_whenLambdaThrottlesTheReservationTwice() {
         SagaRun run = saga.run("ReserveThrottledThenReserved", ORDER)
                 .expectSucceeded()
