@@ -39,8 +39,10 @@ public record DemoReport(Map<DemoScenario, Integer> mix, int orders, int complet
                 unexpected.add(order.orderId() + " (" + order.scenario() + ") ended " + order.status()
                         + (order.error() == null ? "" : " " + order.error()));
             }
-            if (order.acceptedAt() != null && order.stoppedAt() != null) {
-                latencies.add(Math.max(0, Duration.between(order.acceptedAt(), order.stoppedAt()).toMillis()));
+            // A re-run (--run-id) is answered DUPLICATE for orders a crashed run placed; those that had already ended
+            // tell nothing about this run's latency or throughput.
+            if (order.acceptedAt() != null && order.stoppedAt() != null && order.acceptedAt().isBefore(order.stoppedAt())) {
+                latencies.add(Duration.between(order.acceptedAt(), order.stoppedAt()).toMillis());
                 firstAccepted = firstAccepted == null || order.acceptedAt().isBefore(firstAccepted)
                         ? order.acceptedAt() : firstAccepted;
                 lastStopped = lastStopped == null || order.stoppedAt().isAfter(lastStopped)
@@ -49,7 +51,7 @@ public record DemoReport(Map<DemoScenario, Integer> mix, int orders, int complet
         }
         latencies.sort(Long::compare);
         double seconds = firstAccepted == null ? 0 : Math.max(1, Duration.between(firstAccepted, lastStopped).toMillis()) / 1000.0;
-        double rate = seconds == 0 ? 0 : (completed + compensated + failed) / seconds;
+        double rate = seconds == 0 ? 0 : latencies.size() / seconds;
         return new DemoReport(mix(orders), orders.size(), completed, compensated, failed, unfinished, rate,
                 percentile(latencies, 50), percentile(latencies, 90), percentile(latencies, 99),
                 List.copyOf(unexpected), List.copyOf(brokenInvariants));
