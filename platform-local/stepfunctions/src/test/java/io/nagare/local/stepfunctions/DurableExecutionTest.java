@@ -81,6 +81,38 @@ class DurableExecutionTest {
     }
 
     @Test
+    void waitForTaskToken_shouldCallAgain_whenItsCallWasInFlightAtTheCrash(@TempDir Path first, @TempDir Path second)
+            throws Exception {
+        FakeServices neverAnswers = new FakeServices()
+                .answerLater("lambda:Invoke", request -> new java.util.concurrent.CompletableFuture<>());
+        FakeServices answers = new FakeServices().answer("lambda:Invoke", request -> JSON.createObjectNode()
+                .put("StatusCode", 200).set("Payload", JSON.createObjectNode()));
+        String definition = """
+                {"StartAt":"Ship","States":{"Ship":{"Type":"Task",
+                  "Resource":"arn:aws:states:::lambda:invoke.waitForTaskToken","HeartbeatSeconds":3600,
+                  "Parameters":{"FunctionName":"request-shipment","Payload":{"token.$":"$$.Task.Token"}},"End":true}}}""";
+        String execution;
+        String lostToken;
+        try (LocalStepFunctions crashed = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(neverAnswers), first)) {
+            execution = crashed.start(crashed.createStateMachine("shipping", definition), "{}");
+            lostToken = neverAnswers.calls.get(0).request().at("/Payload/token").asText();
+            Files.copy(first.resolve("stepfunctions.mv.db"), second.resolve("stepfunctions.mv.db"));
+        }
+
+        try (LocalStepFunctions restarted = new LocalStepFunctions(new StepFunctionsServiceFactory()
+                .withInlineExecution().withServiceCalls(answers), second)) {
+            restarted.clock.advance(Duration.ofSeconds(1));
+
+            assertThat(answers.calls).as("the in-flight call is made again").hasSize(1);
+            String token = answers.calls.get(0).request().at("/Payload/token").asText();
+            assertThat(token).isNotEqualTo(lostToken);
+            restarted.sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"shipped\":true}"));
+            assertThat(restarted.describe(execution).status()).isEqualTo(ExecutionStatus.SUCCEEDED);
+        }
+    }
+
+    @Test
     void mapIterationsAndRetries_shouldResumeWhereTheyWere_whenARuntimeStartsOnACrashedStore(
             @TempDir Path first, @TempDir Path second, @TempDir Path third) throws Exception {
         java.util.concurrent.atomic.AtomicInteger reserveCalls = new java.util.concurrent.atomic.AtomicInteger();

@@ -325,6 +325,12 @@ public final class ExecutionEngine implements AutoCloseable {
                 case ACTIVE -> {
                     if (frame.timerDue != null) {
                         interpreter.armStateTimer(execution, frame);
+                    } else if (frame.token != null && !frame.submitted && frame.children.isEmpty()) {
+                        // A .waitForTaskToken call in flight when the runtime died: no worker may hold the token, so
+                        // waiting for it could last until a timeout. Call again (with a new token), as for other tasks.
+                        frame.phase = Frame.Phase.RETRY_WAIT;
+                        frame.timerDue = clock.now();
+                        execution.mailbox.post(() -> interpreter.retryNow(execution, frame));
                     } else if (frame.token != null || frame.taskDeadline != null) {
                         interpreter.tasks().restore(execution, frame);
                     } else if (frame.children.isEmpty() && frame.branch.state(frame.state).taskResource() != null) {

@@ -56,6 +56,8 @@ final class Frame {
     ObjectNode data = Json.object();
     Instant timerDue;
     String token;
+    /** Whether the call of a {@code .waitForTaskToken} task was answered (the worker holds the token). */
+    boolean submitted;
     Instant taskDeadline;
     Instant heartbeatDeadline;
     JsonNode output;
@@ -96,6 +98,7 @@ final class Frame {
         data = Json.object();
         timerDue = null;
         token = null;
+        submitted = false;
         taskDeadline = null;
         heartbeatDeadline = null;
     }
@@ -120,6 +123,7 @@ final class Frame {
         json.set("data", data);
         putInstant(json, "timerDue", timerDue);
         json.put("token", token);
+        json.put("submitted", submitted);
         putInstant(json, "taskDeadline", taskDeadline);
         putInstant(json, "heartbeatDeadline", heartbeatDeadline);
         json.set("output", output);
@@ -147,6 +151,8 @@ final class Frame {
         frame.data = (ObjectNode) json.get("data");
         frame.timerDue = instant(json, "timerDue");
         frame.token = text(json, "token");
+        // Frames written before the flag existed count as submitted: they are restored as they always were.
+        frame.submitted = !json.has("submitted") || json.get("submitted").booleanValue();
         frame.taskDeadline = instant(json, "taskDeadline");
         frame.heartbeatDeadline = instant(json, "heartbeatDeadline");
         frame.output = json.get("output") == null || json.get("output").isNull() && !frame.finished()

@@ -208,6 +208,7 @@ final class Interpreter {
         TaskResource resource = state.taskResource();
         if (resource != null && resource.pattern() == TaskResource.IntegrationPattern.WAIT_FOR_TASK_TOKEN) {
             frame.token = TaskTokens.create(execution.record.arn(), frame.id, frame.attemptKey());
+            frame.submitted = false;
         }
         FrameRun run = new FrameRun(this, execution, frame, state, clock.now());
         Outcome outcome;

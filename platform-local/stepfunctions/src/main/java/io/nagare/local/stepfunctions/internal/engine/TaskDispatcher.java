@@ -275,6 +275,7 @@ final class TaskDispatcher {
     }
 
     private void recordSubmitted(Execution execution, Frame frame, TaskResource resource, JsonNode response) {
+        frame.submitted = true;
         ObjectNode details = resourceDetails(resource);
         details.setAll(execution.dataDetails("output", response));
         execution.record(frame, interpreter.now(), "TaskSubmitted", "taskSubmittedEventDetails", details);
