@@ -33,8 +33,9 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
  *   <li>credentials: {@code AWS_ACCESS_KEY_ID} + {@code AWS_SECRET_ACCESS_KEY} (+ {@code AWS_SESSION_TOKEN}),
  *       else the SDK's default chain.</li>
  * </ul>
- * Every client shares one url-connection HTTP client (small Lambda jars, fast cold start), or the one given to
- * {@link #of(FunctionEnvironment, SdkHttpClient)} (e.g. an in-process transport to the local runtime).
+ * Every client shares one url-connection HTTP client (small Lambda jars, fast cold start), or the environment's own
+ * ({@link FunctionEnvironment#httpClient()}: locally, an in-process transport to the local runtime), or the one given
+ * to {@link #of(FunctionEnvironment, SdkHttpClient)}.
  *
  * <p>Build one per handler, in its constructor, and build its clients there too.
  */
@@ -69,9 +70,14 @@ public final class AwsClients implements AutoCloseable {
         return of(FunctionEnvironment.current());
     }
 
-    /** A factory reading this environment, with its own url-connection HTTP client. */
+    /**
+     * A factory reading this environment, sending through the environment's HTTP client when it has one
+     * ({@link FunctionEnvironment#httpClient()}: locally, the in-process transport), else through a url-connection
+     * HTTP client of its own.
+     */
     public static AwsClients of(FunctionEnvironment environment) {
-        return new AwsClients(environment, UrlConnectionHttpClient.create(), true);
+        return environment.httpClient().map(client -> new AwsClients(environment, client, false))
+                .orElseGet(() -> new AwsClients(environment, UrlConnectionHttpClient.create(), true));
     }
 
     /** A factory reading this environment and sending through this HTTP client (not closed by {@link #close()}). */

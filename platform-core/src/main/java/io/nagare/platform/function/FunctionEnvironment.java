@@ -6,6 +6,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import software.amazon.awssdk.http.SdkHttpClient;
+
 /**
  * The configuration a function reads: table names, queue URLs, bus names ({@code NAGARE_TABLE_ORDERS}, ...), its own
  * variables and those Lambda sets ({@code AWS_REGION}, {@code AWS_LAMBDA_FUNCTION_NAME}, ...).
@@ -20,12 +22,14 @@ import java.util.TreeMap;
 public final class FunctionEnvironment {
 
     private static final ThreadLocal<FunctionEnvironment> BOUND = new ThreadLocal<>();
-    private static final FunctionEnvironment PROCESS = new FunctionEnvironment(System.getenv());
+    private static final FunctionEnvironment PROCESS = new FunctionEnvironment(System.getenv(), null);
 
     private final Map<String, String> variables;
+    private final SdkHttpClient httpClient;
 
-    private FunctionEnvironment(Map<String, String> variables) {
+    private FunctionEnvironment(Map<String, String> variables, SdkHttpClient httpClient) {
         this.variables = Collections.unmodifiableMap(new TreeMap<>(variables));
+        this.httpClient = httpClient;
     }
 
     /** The environment bound to this thread, or the process environment when none is (on AWS Lambda). */
@@ -40,7 +44,21 @@ public final class FunctionEnvironment {
             Objects.requireNonNull(name, "variable name");
             Objects.requireNonNull(value, () -> "value of " + name);
         });
-        return new FunctionEnvironment(variables);
+        return new FunctionEnvironment(variables, null);
+    }
+
+    /**
+     * The same variables, with the HTTP client the function's AWS SDK clients send through
+     * ({@link io.nagare.platform.aws.AwsClients}): locally, an in-process transport to the local runtime, so calls
+     * to its services need no socket. The caller keeps ownership of the client.
+     */
+    public FunctionEnvironment withHttpClient(SdkHttpClient client) {
+        return new FunctionEnvironment(variables, Objects.requireNonNull(client, "client"));
+    }
+
+    /** The HTTP client given by {@link #withHttpClient}; empty on AWS, where each factory creates its own. */
+    public Optional<SdkHttpClient> httpClient() {
+        return Optional.ofNullable(httpClient);
     }
 
     /** The variable's value, or empty when it is not set. */

@@ -3,11 +3,21 @@ package io.nagare.platform.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.nagare.platform.function.FunctionEnvironment;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.AbortableInputStream;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.SdkHttpFullResponse;
 import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.identity.spi.AwsSessionCredentialsIdentity;
 import software.amazon.awssdk.regions.Region;
@@ -118,6 +128,59 @@ class AwsClientsTest {
     void endpoint_shouldFailNamingTheService_whenTheUrlIsNotAUri() {
         try (AwsClients clients = AwsClients.of(FunctionEnvironment.of(Map.of("AWS_ENDPOINT_URL_SQS", "http://bad host")))) {
             assertThatThrownBy(() -> clients.endpoint("SQS")).hasMessageContaining("SQS");
+        }
+    }
+
+    @Test
+    void of_shouldSendThroughTheEnvironmentsHttpClient_andLeaveItOpen_whenTheEnvironmentHasOne() throws Exception {
+        RecordingHttpClient transport = new RecordingHttpClient("{\"TableNames\":[\"orders\"]}");
+        FunctionEnvironment environment = FunctionEnvironment.of(LOCAL).withHttpClient(transport);
+
+        try (AwsClients clients = AwsClients.of(environment); DynamoDbClient dynamoDb = clients.dynamoDb()) {
+            assertThat(dynamoDb.listTables().tableNames()).containsExactly("orders");
+        }
+
+        assertThat(transport.targets).containsExactly("DynamoDB_20120810.ListTables");
+        assertThat(transport.hosts).containsExactly("localhost:4566");
+        assertThat(transport.closed).isFalse();
+        assertThat(FunctionEnvironment.of(LOCAL).httpClient()).isEmpty();
+    }
+
+    /** Answers every request with one JSON body, recording what it was sent. */
+    private static final class RecordingHttpClient implements SdkHttpClient {
+        private final String body;
+        private final List<String> targets = new CopyOnWriteArrayList<>();
+        private final List<String> hosts = new CopyOnWriteArrayList<>();
+        private volatile boolean closed;
+
+        RecordingHttpClient(String body) {
+            this.body = body;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            return new ExecutableHttpRequest() {
+                @Override
+                public HttpExecuteResponse call() {
+                    targets.add(request.httpRequest().firstMatchingHeader("X-Amz-Target").orElse(""));
+                    hosts.add(request.httpRequest().host() + ":" + request.httpRequest().port());
+                    return HttpExecuteResponse.builder()
+                            .response(SdkHttpFullResponse.builder().statusCode(200)
+                                    .putHeader("Content-Type", "application/x-amz-json-1.0").build())
+                            .responseBody(AbortableInputStream.create(new ByteArrayInputStream(
+                                    body.getBytes(StandardCharsets.UTF_8))))
+                            .build();
+                }
+
+                @Override
+                public void abort() {
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            closed = true;
         }
     }
 }
