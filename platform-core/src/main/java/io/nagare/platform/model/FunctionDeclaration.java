@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -30,18 +31,27 @@ import java.util.TreeSet;
  *                            {@code asyncRetryAttempts}; required when a subscription targets the function
  * @param asyncRetryAttempts  retries of a failed asynchronous invocation, 0-2 (default 2, as Lambda)
  * @param streamSources       tables whose DynamoDB stream Lambda reads for it (stream event source mappings)
+ * @param maximumEventAgeSeconds how long Lambda keeps an asynchronous invocation queued and retried, 60-21600
+ *                               (default 21600, 6 hours, as Lambda)
+ * @param onSuccess           where Lambda sends the invocation record of an asynchronous invocation that succeeded;
+ *                            null for nowhere
+ * @param onFailure           where Lambda sends the invocation record of an asynchronous invocation that still fails
+ *                            after its retries or outlived {@code maximumEventAgeSeconds} (in addition to the
+ *                            dead-letter queue when both are declared); null for nowhere
  */
 public record FunctionDeclaration(String name, String owner, String handler, int memoryMb, int timeoutSeconds,
                                   Map<String, String> environment, Map<String, TableAccess> tables,
                                   Map<String, Set<String>> publishes, Set<String> sendsTo,
                                   List<QueueSource> queueSources, Map<String, Set<SagaAccess>> sagas,
                                   Integer reservedConcurrency, String deadLetterQueue, int asyncRetryAttempts,
-                                  List<StreamSource> streamSources) {
+                                  List<StreamSource> streamSources, int maximumEventAgeSeconds,
+                                  AsyncDestination onSuccess, AsyncDestination onFailure) {
 
     static final String KIND = "function";
     static final int DEFAULT_MEMORY_MB = 512;
     static final int DEFAULT_TIMEOUT_SECONDS = 30;
     static final int DEFAULT_ASYNC_RETRY_ATTEMPTS = 2;
+    static final int DEFAULT_MAXIMUM_EVENT_AGE_SECONDS = 21_600;
 
     /** What a function does with a saga; each grants the matching Step Functions actions. */
     public enum SagaAccess {
@@ -80,6 +90,53 @@ public record FunctionDeclaration(String name, String owner, String handler, int
 
         public QueueSource withReportBatchItemFailures(boolean report) {
             return new QueueSource(queue, batchSize, maxBatchingWindowSeconds, report);
+        }
+    }
+
+    /**
+     * Where Lambda sends the record of an asynchronous invocation (an on-success or on-failure destination): a queue
+     * or an event bus of the model. Lambda also accepts SNS topics and functions; the model has no topics and the
+     * platform does not chain functions this way, so those kinds are declarable only to be refused with a clear
+     * "not supported" by the model validator.
+     *
+     * @param kind the kind of resource
+     * @param name its declared name
+     */
+    public record AsyncDestination(Kind kind, String name) {
+
+        /** What an asynchronous invocation destination is. */
+        public enum Kind { QUEUE, BUS, TOPIC, FUNCTION }
+
+        public AsyncDestination {
+            if (kind == null || name == null || name.isBlank()) {
+                throw new IllegalArgumentException("an asynchronous invocation destination needs a kind and a name;"
+                        + " got " + kind + " '" + name + "'");
+            }
+        }
+
+        /** A standard queue of the model: the record is the message body. */
+        public static AsyncDestination queue(String name) {
+            return new AsyncDestination(Kind.QUEUE, name);
+        }
+
+        /** An event bus of the model: the record is the {@code detail} of a {@code source: lambda} event. */
+        public static AsyncDestination bus(String name) {
+            return new AsyncDestination(Kind.BUS, name);
+        }
+
+        /** An SNS topic: not supported (the model declares no topics). */
+        public static AsyncDestination topic(String name) {
+            return new AsyncDestination(Kind.TOPIC, name);
+        }
+
+        /** A function: not supported by the platform. */
+        public static AsyncDestination function(String name) {
+            return new AsyncDestination(Kind.FUNCTION, name);
+        }
+
+        @Override
+        public String toString() {
+            return kind.name().toLowerCase(Locale.ROOT) + " '" + name + "'";
         }
     }
 
@@ -151,6 +208,18 @@ public record FunctionDeclaration(String name, String owner, String handler, int
                 sagas, reservedConcurrency, deadLetterQueue, asyncRetryAttempts, List.of());
     }
 
+    /** Without asynchronous invocation destinations and event age, the record as it was before they existed. */
+    public FunctionDeclaration(String name, String owner, String handler, int memoryMb, int timeoutSeconds,
+                               Map<String, String> environment, Map<String, TableAccess> tables,
+                               Map<String, Set<String>> publishes, Set<String> sendsTo,
+                               List<QueueSource> queueSources, Map<String, Set<SagaAccess>> sagas,
+                               Integer reservedConcurrency, String deadLetterQueue, int asyncRetryAttempts,
+                               List<StreamSource> streamSources) {
+        this(name, owner, handler, memoryMb, timeoutSeconds, environment, tables, publishes, sendsTo, queueSources,
+                sagas, reservedConcurrency, deadLetterQueue, asyncRetryAttempts, streamSources,
+                DEFAULT_MAXIMUM_EVENT_AGE_SECONDS, null, null);
+    }
+
     public FunctionDeclaration {
         Declarations.requireName(KIND, name);
         Declarations.require(KIND, name, "owner", owner);
@@ -179,7 +248,8 @@ public record FunctionDeclaration(String name, String owner, String handler, int
     public Builder toBuilder() {
         Builder builder = new Builder(name).owner(owner).handler(handler).memoryMb(memoryMb)
                 .timeoutSeconds(timeoutSeconds).reservedConcurrency(reservedConcurrency)
-                .deadLetterQueue(deadLetterQueue).asyncRetryAttempts(asyncRetryAttempts);
+                .deadLetterQueue(deadLetterQueue).asyncRetryAttempts(asyncRetryAttempts)
+                .maximumEventAgeSeconds(maximumEventAgeSeconds).onSuccess(onSuccess).onFailure(onFailure);
         builder.environment.putAll(environment);
         builder.tables.putAll(tables);
         publishes.forEach((bus, types) -> builder.publishes.put(bus, new TreeSet<>(types)));
@@ -239,6 +309,9 @@ public record FunctionDeclaration(String name, String owner, String handler, int
         private Integer reservedConcurrency;
         private String deadLetterQueue;
         private int asyncRetryAttempts = DEFAULT_ASYNC_RETRY_ATTEMPTS;
+        private int maximumEventAgeSeconds = DEFAULT_MAXIMUM_EVENT_AGE_SECONDS;
+        private AsyncDestination onSuccess;
+        private AsyncDestination onFailure;
 
         private Builder(String name) {
             this.name = name;
@@ -355,10 +428,28 @@ public record FunctionDeclaration(String name, String owner, String handler, int
             return this;
         }
 
+        /** How long an asynchronous invocation may wait and be retried, 60-21600 seconds (Lambda's default 6 h). */
+        public Builder maximumEventAgeSeconds(int seconds) {
+            this.maximumEventAgeSeconds = seconds;
+            return this;
+        }
+
+        /** Sends the record of each successful asynchronous invocation to {@code destination}. */
+        public Builder onSuccess(AsyncDestination destination) {
+            this.onSuccess = destination;
+            return this;
+        }
+
+        /** Sends the record of each asynchronous invocation that finally failed to {@code destination}. */
+        public Builder onFailure(AsyncDestination destination) {
+            this.onFailure = destination;
+            return this;
+        }
+
         public FunctionDeclaration build() {
             return new FunctionDeclaration(name, owner, handler, memoryMb, timeoutSeconds, environment, tables,
                     publishes, sendsTo, queueSources, sagas, reservedConcurrency, deadLetterQueue,
-                    asyncRetryAttempts, streamSources);
+                    asyncRetryAttempts, streamSources, maximumEventAgeSeconds, onSuccess, onFailure);
         }
     }
 }

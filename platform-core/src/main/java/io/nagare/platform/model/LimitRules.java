@@ -68,6 +68,7 @@ final class LimitRules {
         range(kind, f.name(), "memoryMb", f.memoryMb(), 128, 10_240, problems);
         range(kind, f.name(), "timeoutSeconds", f.timeoutSeconds(), 1, 900, problems);
         range(kind, f.name(), "asyncRetryAttempts", f.asyncRetryAttempts(), 0, 2, problems);
+        range(kind, f.name(), "maximumEventAgeSeconds", f.maximumEventAgeSeconds(), 60, 21_600, problems);
         if (f.reservedConcurrency() != null && f.reservedConcurrency() < 0) {
             problems.add(kind, f.name(), "reservedConcurrency", "must be 0 or more (0 stops the function); got "
                     + f.reservedConcurrency());

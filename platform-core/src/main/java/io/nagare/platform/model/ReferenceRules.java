@@ -41,6 +41,8 @@ final class ReferenceRules {
             if (f.deadLetterQueue() != null) {
                 resolve(model, kind, f.name(), "deadLetterQueue", Reference.queue(f.deadLetterQueue()), problems);
             }
+            destination(model, f, "onSuccess", f.onSuccess(), problems);
+            destination(model, f, "onFailure", f.onFailure(), problems);
         }
         for (SubscriptionDeclaration s : model.subscriptions()) {
             String kind = SubscriptionDeclaration.KIND;
@@ -77,6 +79,27 @@ final class ReferenceRules {
             problems.add(kind, name, "target", "must be a function, saga, queue or bus; got " + target);
         } else {
             resolve(model, kind, name, "target", target, problems);
+        }
+    }
+
+    /** An asynchronous invocation destination: a declared standard queue or a declared bus. */
+    private static void destination(PlatformModel model, FunctionDeclaration f, String field,
+            FunctionDeclaration.AsyncDestination destination, Problems problems) {
+        if (destination == null) {
+            return;
+        }
+        String kind = FunctionDeclaration.KIND;
+        switch (destination.kind()) {
+            case QUEUE -> {
+                resolve(model, kind, f.name(), field, Reference.queue(destination.name()), problems);
+                model.queue(destination.name()).filter(QueueDeclaration::fifo).ifPresent(q -> problems.add(kind,
+                        f.name(), field, "queue '" + q.name() + "' is FIFO; Lambda sends invocation records to"
+                                + " standard queues only"));
+            }
+            case BUS -> resolve(model, kind, f.name(), field, Reference.bus(destination.name()), problems);
+            case TOPIC, FUNCTION -> problems.add(kind, f.name(), field, "not supported: " + destination
+                    + " as an asynchronous invocation destination; the platform sends invocation records to a"
+                    + " queue (AsyncDestination.queue) or an event bus (AsyncDestination.bus) of the model");
         }
     }
 

@@ -527,6 +527,63 @@ class ModelValidatorTest {
         }
     }
 
+    @Nested
+    class AsyncInvocationConfig {
+
+        @Test
+        void check_shouldFindNothing_whenDestinationsAreADeclaredStandardQueueAndBus() {
+            PlatformModel.Builder model = base().function("f", f -> f.handler("a.B").maximumEventAgeSeconds(60)
+                    .onSuccess(FunctionDeclaration.AsyncDestination.bus("nagare"))
+                    .onFailure(FunctionDeclaration.AsyncDestination.queue("platform-dlq")));
+
+            assertThat(problems(model)).isEmpty();
+        }
+
+        @Test
+        void check_shouldNameTheFieldAndListDeclared_whenADestinationIsNotDeclared() {
+            PlatformModel.Builder model = base().function("f", f -> f.handler("a.B")
+                    .onSuccess(FunctionDeclaration.AsyncDestination.bus("audit"))
+                    .onFailure(FunctionDeclaration.AsyncDestination.queue("failures")));
+
+            assertThat(problems(model)).containsExactly(
+                    "function 'f': onSuccess bus 'audit' is not declared; declared buses: [nagare]",
+                    "function 'f': onFailure queue 'failures' is not declared; declared queues: [orders-dlq,"
+                            + " platform-dlq, shipment-requests]");
+        }
+
+        @Test
+        void check_shouldRefuseFifoQueuesTopicsAndFunctions_whenTheyAreDestinations() {
+            PlatformModel.Builder model = base()
+                    .queue("records.fifo", q -> q.fifo().asDeadLetterQueue())
+                    .function("f", f -> f.handler("a.B")
+                            .onSuccess(FunctionDeclaration.AsyncDestination.queue("records.fifo"))
+                            .onFailure(FunctionDeclaration.AsyncDestination.topic("alerts")))
+                    .function("g", g -> g.handler("a.G")
+                            .onFailure(FunctionDeclaration.AsyncDestination.function("f")));
+
+            assertThat(problems(model)).containsExactly(
+                    "function 'f': onSuccess queue 'records.fifo' is FIFO; Lambda sends invocation records to"
+                            + " standard queues only",
+                    "function 'f': onFailure not supported: topic 'alerts' as an asynchronous invocation"
+                            + " destination; the platform sends invocation records to a queue"
+                            + " (AsyncDestination.queue) or an event bus (AsyncDestination.bus) of the model",
+                    "function 'g': onFailure not supported: function 'f' as an asynchronous invocation"
+                            + " destination; the platform sends invocation records to a queue"
+                            + " (AsyncDestination.queue) or an event bus (AsyncDestination.bus) of the model");
+        }
+
+        @Test
+        void check_shouldReportLambdasRange_whenTheMaximumEventAgeIsOutside() {
+            PlatformModel.Builder model = base()
+                    .function("f", f -> f.handler("a.B").maximumEventAgeSeconds(59))
+                    .function("g", g -> g.handler("a.G").maximumEventAgeSeconds(21_601));
+
+            assertThat(problems(model)).containsExactly(
+                    "function 'f': maximumEventAgeSeconds must be 60-21600; got 59",
+                    "function 'g': maximumEventAgeSeconds must be 60-21600; got 21601");
+        }
+    }
+
     private static PlatformModel.Builder base() {
         return PlatformModel.builder()
                 .declare(new PlatformTestDeclarations())
