@@ -15,6 +15,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import io.nagare.local.runtime.LocalClock;
 import io.nagare.platform.function.FunctionEnvironment;
 import io.nagare.platform.model.FunctionDeclaration;
+import software.amazon.awssdk.http.SdkHttpClient;
 
 /**
  * One function of the platform model, deployed: its ARN, its handler, its execution environments (each with its own
@@ -29,16 +30,22 @@ final class DeployedFunction {
     private final Arns arns;
     private final Supplier<String> endpointUrl;
     private final ClassLoader classLoader;
+    private final SdkHttpClient inProcess;
     private final Deque<ExecutionEnvironment> idle = new ArrayDeque<>();
     private final AtomicInteger running = new AtomicInteger();
     private volatile HandlerLoader.Factory handler;
 
+    /**
+     * @param inProcess the HTTP client the function's SDK clients send through when every endpoint it is given is the
+     *                  runtime's own (no socket; see {@link #reachesOnlyTheRuntime})
+     */
     DeployedFunction(FunctionDeclaration declaration, Arns arns, Supplier<String> endpointUrl,
-                     ClassLoader classLoader) {
+                     ClassLoader classLoader, SdkHttpClient inProcess) {
         this.declaration = declaration;
         this.arns = arns;
         this.endpointUrl = endpointUrl;
         this.classLoader = classLoader;
+        this.inProcess = inProcess;
     }
 
     /** A handler instance with the environment it was created in. */
@@ -98,8 +105,13 @@ final class DeployedFunction {
         }
         String logStream = LocalDate.ofInstant(clock.now(), ZoneOffset.UTC).toString().replace('-', '/')
                 + "/[" + VERSION + "]" + HexFormat.of().formatHex(randomBytes());
-        FunctionEnvironment environment = FunctionEnvironment.of(FunctionVariables.ofEnvironment(declaration, arns,
-                endpointUrl.get(), logGroupName(), logStream));
+        String runtimeEndpoint = endpointUrl.get();
+        Map<String, String> variables = FunctionVariables.ofEnvironment(declaration, arns, runtimeEndpoint,
+                logGroupName(), logStream);
+        FunctionEnvironment environment = FunctionEnvironment.of(variables);
+        if (reachesOnlyTheRuntime(variables, runtimeEndpoint)) {
+            environment = environment.withHttpClient(inProcess);
+        }
         FunctionEnvironment.Scope scope = environment.bind();
         try {
             return new ExecutionEnvironment(handler().create(), environment, logStream);
@@ -122,6 +134,18 @@ final class DeployedFunction {
             handler = loaded;
         }
         return loaded;
+    }
+
+    /**
+     * Whether the function's SDK clients can only be pointed at this runtime: no variable names another endpoint, and
+     * configured endpoints are not ignored. A function given an endpoint elsewhere keeps sending over HTTP.
+     */
+    static boolean reachesOnlyTheRuntime(Map<String, String> variables, String runtimeEndpoint) {
+        if ("true".equalsIgnoreCase(variables.getOrDefault("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "").trim())) {
+            return false;
+        }
+        return variables.entrySet().stream().filter(variable -> variable.getKey().startsWith("AWS_ENDPOINT_URL"))
+                .allMatch(variable -> variable.getValue().trim().equals(runtimeEndpoint));
     }
 
     private static byte[] randomBytes() {

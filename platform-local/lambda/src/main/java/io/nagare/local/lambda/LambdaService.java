@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 import io.nagare.local.runtime.AwsServiceException;
+import io.nagare.local.runtime.InProcessHttpClient;
 import io.nagare.local.runtime.LocalRequest;
 import io.nagare.local.runtime.LocalResponse;
 import io.nagare.local.runtime.LocalService;
@@ -36,8 +37,9 @@ public final class LambdaService implements LocalService, EventTargetInvoker.Lam
         Arns arns = new Arns(context.region(), context.accountId());
         ClassLoader classLoader = settings.classLoader();
         Instant deployedAt = context.clock().now();
+        InProcessHttpClient inProcess = InProcessHttpClient.of(context);
         List<DeployedFunction> deployed = model.functions().stream()
-                .map(f -> new DeployedFunction(f, arns, context::endpointUrl, classLoader))
+                .map(f -> new DeployedFunction(f, arns, context::endpointUrl, classLoader, inProcess))
                 .toList();
         this.functions = new FunctionRegistry(deployed, arns);
         this.invoker = new FunctionInvoker(context.clock(), settings.logSink());
