@@ -14,8 +14,10 @@ import io.nagare.local.runtime.LocalRequest;
 import io.nagare.platform.model.FunctionDeclaration;
 
 /**
- * GetFunction, GetFunctionConfiguration, GetFunctionConcurrency and ListFunctions: each function's configuration as
- * Lambda shows it, from its declaration. Code is not shown: it is the handler class on the runtime's classpath.
+ * GetFunction, GetFunctionConfiguration, GetFunctionConcurrency, ListFunctions, GetFunctionEventInvokeConfig and
+ * ListFunctionEventInvokeConfigs: each function's configuration as Lambda shows it, from its declaration. Code is
+ * not shown: it is the handler class on the runtime's classpath. Every function has an asynchronous invocation
+ * configuration on {@code $LATEST}, as the CDK app deploys one for each (its retry attempts at least).
  */
 final class FunctionQueries {
 
@@ -25,12 +27,46 @@ final class FunctionQueries {
     private final FunctionRegistry functions;
     private final Arns arns;
     private final String lastModified;
+    private final Instant deployedAt;
 
     /** @param deployedAt when the runtime deployed the model, the functions' {@code LastModified} */
     FunctionQueries(FunctionRegistry functions, Arns arns, Instant deployedAt) {
         this.functions = functions;
         this.arns = arns;
         this.lastModified = LAST_MODIFIED.format(deployedAt);
+        this.deployedAt = deployedAt;
+    }
+
+    /** GetFunctionEventInvokeConfig: the declaration's retries, event age and destinations. */
+    ObjectNode getEventInvokeConfig(String functionName, LocalRequest request) {
+        return eventInvokeConfig(functions.resolve(functionName, request.queryParameter("Qualifier")));
+    }
+
+    /** ListFunctionEventInvokeConfigs: the one configuration each function has, on {@code $LATEST}. */
+    ObjectNode listEventInvokeConfigs(String functionName) {
+        ObjectNode response = Jsons.MAPPER.createObjectNode();
+        response.putArray("FunctionEventInvokeConfigs").add(eventInvokeConfig(functions.resolve(functionName, null)));
+        return response;
+    }
+
+    private ObjectNode eventInvokeConfig(DeployedFunction function) {
+        FunctionDeclaration declaration = function.declaration();
+        ObjectNode config = Jsons.MAPPER.createObjectNode();
+        // A timestamp in Lambda's REST-JSON: epoch seconds, with milliseconds as the fraction.
+        config.put("LastModified", deployedAt.toEpochMilli() / 1000.0);
+        config.put("FunctionArn", function.arn() + ":" + DeployedFunction.VERSION);
+        config.put("MaximumRetryAttempts", declaration.asyncRetryAttempts());
+        config.put("MaximumEventAgeInSeconds", declaration.maximumEventAgeSeconds());
+        ObjectNode destinations = config.putObject("DestinationConfig");
+        ObjectNode onSuccess = destinations.putObject("OnSuccess");
+        if (declaration.onSuccess() != null) {
+            onSuccess.put("Destination", AsyncDestinations.arn(arns, declaration.onSuccess()));
+        }
+        ObjectNode onFailure = destinations.putObject("OnFailure");
+        if (declaration.onFailure() != null) {
+            onFailure.put("Destination", AsyncDestinations.arn(arns, declaration.onFailure()));
+        }
+        return config;
     }
 
     ObjectNode getFunction(String functionName, LocalRequest request) {

@@ -13,8 +13,9 @@ import io.nagare.local.runtime.LocalResponse;
 
 /**
  * Lambda's REST API paths: Invoke, GetFunction, GetFunctionConfiguration, GetFunctionConcurrency, ListFunctions,
- * GetEventSourceMapping and ListEventSourceMappings. Every other Lambda path answers "not supported": functions and
- * their event source mappings come from the platform model, not from API calls.
+ * GetFunctionEventInvokeConfig, ListFunctionEventInvokeConfigs, GetEventSourceMapping and ListEventSourceMappings.
+ * Every other Lambda path answers "not supported": functions, their asynchronous invocation configuration and their
+ * event source mappings come from the platform model, not from API calls.
  */
 final class LambdaApi {
 
@@ -39,6 +40,18 @@ final class LambdaApi {
                         (m, r) -> ok(queries.getConfiguration(m.group("name"), r))),
                 route("GET", "/2019-09-30/functions" + FUNCTION + "/concurrency",
                         (m, r) -> ok(queries.getConcurrency(m.group("name")))),
+                route("GET", "/2019-09-25/functions" + FUNCTION + "/event-invoke-config",
+                        (m, r) -> ok(queries.getEventInvokeConfig(m.group("name"), r))),
+                route("GET", "/2019-09-25/functions" + FUNCTION + "/event-invoke-config/list",
+                        (m, r) -> ok(queries.listEventInvokeConfigs(m.group("name")))),
+                route("(PUT|POST|DELETE)", "/2019-09-25/functions" + FUNCTION + "/event-invoke-config", (m, r) -> {
+                    throw LambdaApiException.notSupported(switch (r.method()) {
+                        case "PUT" -> "PutFunctionEventInvokeConfig";
+                        case "POST" -> "UpdateFunctionEventInvokeConfig";
+                        default -> "DeleteFunctionEventInvokeConfig";
+                    } + " of " + m.group("name") + ": a function's asynchronous invocation configuration (retries,"
+                            + " maximum event age, destinations) comes from the platform model");
+                }),
                 route("GET", "/2015-03-31/event-source-mappings", (m, r) -> ok(mappings.list(r, functions))),
                 route("GET", "/2015-03-31/event-source-mappings/(?<uuid>[^/]+)",
                         (m, r) -> ok(mappings.get(m.group("uuid")))));
@@ -54,14 +67,15 @@ final class LambdaApi {
         try {
             for (Route route : routes) {
                 Matcher matcher = route.path().matcher(path);
-                if (route.method().equals(request.method()) && matcher.matches()) {
+                if (request.method().matches(route.method()) && matcher.matches()) {
                     return route.handler().apply(matcher, request);
                 }
             }
             throw LambdaApiException.notSupported("Lambda " + request.method() + " " + request.path() + "; the local"
                     + " Lambda serves Invoke, GetFunction, GetFunctionConfiguration, GetFunctionConcurrency,"
-                    + " ListFunctions, GetEventSourceMapping and ListEventSourceMappings (functions and their event"
-                    + " source mappings come from the platform model)");
+                    + " ListFunctions, GetFunctionEventInvokeConfig, ListFunctionEventInvokeConfigs,"
+                    + " GetEventSourceMapping and ListEventSourceMappings (functions, their asynchronous invocation"
+                    + " configuration and their event source mappings come from the platform model)");
         } catch (AwsServiceException e) {
             return LambdaResponses.error(e);
         }

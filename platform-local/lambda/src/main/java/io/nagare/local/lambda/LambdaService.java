@@ -44,7 +44,7 @@ public final class LambdaService implements LocalService, EventTargetInvoker.Lam
         this.functions = new FunctionRegistry(deployed, arns);
         this.invoker = new FunctionInvoker(context.clock(), settings.logSink());
         this.async = new AsyncInvocations(context.store("lambda"), functions, invoker,
-                new DeadLetters(context, arns), context.clock(), dispatch);
+                new DeadLetters(context, arns), new AsyncDestinations(context, arns), context.clock(), dispatch);
         this.mappings = new EventSourceMappings(functions, settings.queues(context),
                 new EventSourceMappings.StreamAccess(new TableStreams(context),
                         () -> context.service(EventTargetInvoker.Sqs.class), context.store("lambda")),
