@@ -6,24 +6,33 @@ import java.util.TreeMap;
 
 import io.nagare.infra.compliance.NagAcknowledgement;
 import io.nagare.platform.model.FunctionDeclaration;
+import io.nagare.platform.model.FunctionDeclaration.AsyncDestination;
 import io.nagare.platform.model.FunctionDeclaration.QueueSource;
+import io.nagare.platform.model.FunctionDeclaration.StreamSource;
 import io.nagare.platform.model.FunctionDeclaration.SagaAccess;
 import io.nagare.platform.model.Reference;
 import io.nagare.platform.model.TableAccess;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.services.dynamodb.CfnGlobalTable;
 import software.amazon.awscdk.services.dynamodb.ITableV2;
 import software.amazon.awscdk.services.ec2.SubnetSelection;
 import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.lambda.Alias;
 import software.amazon.awscdk.services.lambda.Architecture;
 import software.amazon.awscdk.services.lambda.Function;
+import software.amazon.awscdk.services.lambda.IDestination;
 import software.amazon.awscdk.services.lambda.IFunction;
 import software.amazon.awscdk.services.lambda.LoggingFormat;
 import software.amazon.awscdk.services.lambda.Runtime;
 import software.amazon.awscdk.services.lambda.SnapStartConf;
+import software.amazon.awscdk.services.lambda.StartingPosition;
 import software.amazon.awscdk.services.lambda.Tracing;
+import software.amazon.awscdk.services.lambda.destinations.EventBridgeDestination;
+import software.amazon.awscdk.services.lambda.destinations.SqsDestination;
+import software.amazon.awscdk.services.lambda.eventsources.DynamoEventSource;
+import software.amazon.awscdk.services.lambda.eventsources.SqsDlq;
 import software.amazon.awscdk.services.lambda.eventsources.SqsEventSource;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.stepfunctions.IStateMachine;
@@ -32,12 +41,17 @@ import software.constructs.Construct;
 /**
  * One function of the model: Java 21 on arm64 with SnapStart on its published version, invoked through the alias
  * {@code live} (SnapStart only applies to versions); X-Ray active; in the application subnets; its own encrypted log
- * group; memory, timeout, concurrency, asynchronous retries and DLQ as declared. Its IAM policy is exactly what the
- * declaration says it uses, each through the resource's {@code grant*} method.
+ * group; memory, timeout, concurrency, asynchronous retries, maximum event age, DLQ and on-success / on-failure
+ * destinations (an {@code AWS::Lambda::EventInvokeConfig}) as declared. SQS and DynamoDB stream event source mappings
+ * are on the alias. Its IAM policy is exactly what the declaration says it uses, each through the resource's
+ * {@code grant*} method (the destinations' and stream sources' through CDK's own grants).
  */
 public final class ModelFunction extends Construct {
 
     public static final String ALIAS = "live";
+
+    /** Lambda's own maximum event age; left out of the template when declared, as it changes nothing. */
+    private static final int LAMBDA_MAXIMUM_EVENT_AGE_SECONDS = 21_600;
 
     /** Why the wildcards CDK's grant methods write for a declared use are acceptable. */
     static final String GRANT_WILDCARDS = "These come from CDK grant methods for the declared use only: a "
@@ -80,6 +94,15 @@ public final class ModelFunction extends Construct {
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
                 .securityGroups(List.of(props.securityGroup()))
                 .retryAttempts(declaration.asyncRetryAttempts());
+        if (declaration.maximumEventAgeSeconds() != LAMBDA_MAXIMUM_EVENT_AGE_SECONDS) {
+            builder.maxEventAge(Duration.seconds(declaration.maximumEventAgeSeconds()));
+        }
+        if (declaration.onSuccess() != null) {
+            builder.onSuccess(destination(declaration, "onSuccess", declaration.onSuccess(), props.resources()));
+        }
+        if (declaration.onFailure() != null) {
+            builder.onFailure(destination(declaration, "onFailure", declaration.onFailure(), props.resources()));
+        }
         if (declaration.reservedConcurrency() != null) {
             builder.reservedConcurrentExecutions(declaration.reservedConcurrency());
         }
@@ -124,6 +147,9 @@ public final class ModelFunction extends Construct {
                     .reportBatchItemFailures(source.reportBatchItemFailures())
                     .build());
         }
+        for (StreamSource source : declaration.streamSources()) {
+            alias.addEventSource(streamSource(declaration, source, resources));
+        }
         declaration.sagas().forEach((saga, accesses) -> {
             IStateMachine machine = resources.saga(this, saga);
             for (SagaAccess access : accesses) {
@@ -134,6 +160,54 @@ public final class ModelFunction extends Construct {
                 }
             }
         });
+    }
+
+    /** A queue or bus destination; CDK grants the function SendMessage or PutEvents on it. */
+    private static IDestination destination(FunctionDeclaration declaration, String field,
+                                            AsyncDestination destination, ModelResources resources) {
+        return switch (destination.kind()) {
+            case QUEUE -> new SqsDestination(resources.queue(destination.name()));
+            case BUS -> new EventBridgeDestination(resources.bus(destination.name()));
+            case TOPIC, FUNCTION -> throw new IllegalStateException("function '" + declaration.name() + "': " + field
+                    + " not supported: " + destination + " as an asynchronous invocation destination; is the model"
+                    + " validated?");
+        };
+    }
+
+    /** A DynamoDB stream event source mapping on the table's stream, which the model's table must declare. */
+    private static DynamoEventSource streamSource(FunctionDeclaration declaration, StreamSource source,
+                                                  ModelResources resources) {
+        ITableV2 table = resources.table(source.table());
+        if (!hasStream(table)) {
+            throw new IllegalStateException("function '" + declaration.name() + "': consumesStream table '"
+                    + source.table() + "', whose deployed table has no stream; declare the table with a stream view"
+                    + " type (TableDeclaration.Builder.stream(...), e.g. NEW_AND_OLD_IMAGES)");
+        }
+        DynamoEventSource.Builder builder = DynamoEventSource.Builder.create(table)
+                .startingPosition(StartingPosition.valueOf(source.startingPosition().name()))
+                .batchSize(source.batchSize())
+                .bisectBatchOnError(source.bisectBatchOnError())
+                .reportBatchItemFailures(source.reportBatchItemFailures());
+        if (source.maximumRetryAttempts() >= 0) {
+            // -1 is Lambda's default (until the record expires), which CDK expresses by leaving it unset.
+            builder.retryAttempts(source.maximumRetryAttempts());
+        }
+        if (source.onFailureQueue() != null) {
+            builder.onFailure(new SqsDlq(resources.queue(source.onFailureQueue())));
+        }
+        return builder.build();
+    }
+
+    /**
+     * Whether the deployed table has a stream. TableV2 always answers a stream ARN token, so for a table of this app
+     * its global table's stream specification decides (a lazy value: resolved here); an imported table is taken at
+     * its word.
+     */
+    private static boolean hasStream(ITableV2 table) {
+        if (table.getNode().getDefaultChild() instanceof CfnGlobalTable global) {
+            return Stack.of(table).resolve(global.getStreamSpecification()) != null;
+        }
+        return table.getTableStreamArn() != null;
     }
 
     private void grantTable(ITableV2 table, TableAccess access) {
@@ -158,12 +232,17 @@ public final class ModelFunction extends Construct {
                         + "runtime moves with the platform's Java version, not per function.",
                 "AwsSolutions-L1", "Serverless-LambdaLatestVersion");
         NagAcknowledgement.of(alias, "SQS event sources return failed messages to their queue, whose redrive "
-                        + "policy moves them to its dead-letter queue; on-failure destinations do not apply to SQS.",
+                        + "policy moves them to its dead-letter queue; on-failure destinations do not apply to SQS."
+                        + (declaration.streamSources().isEmpty() ? "" : " A DynamoDB stream source has the on-failure"
+                        + " queue its declaration names; without one, the model retries a failed batch until its"
+                        + " records expire, as declared."),
                 "Serverless-LambdaEventSourceMappingDestination");
-        NagAcknowledgement.of(function, "Failed asynchronous invocations go to the declared dead-letter queue "
-                        + "(DeadLetterConfig), as they do locally; functions without one are never invoked "
-                        + "asynchronously.",
-                "Serverless-LambdaAsyncFailureDestination");
+        if (declaration.onFailure() == null) {
+            NagAcknowledgement.of(function, "Failed asynchronous invocations go to the declared dead-letter queue "
+                            + "(DeadLetterConfig), as they do locally; functions without one are never invoked "
+                            + "asynchronously.",
+                    "Serverless-LambdaAsyncFailureDestination");
+        }
         if (declaration.reservedConcurrency() == null) {
             NagAcknowledgement.of(function, "The model leaves this function unreserved: it scales with the "
                     + "account's concurrency; reserving is a per-function capacity decision made in the model.",
