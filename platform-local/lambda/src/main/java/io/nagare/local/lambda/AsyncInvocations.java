@@ -112,8 +112,10 @@ final class AsyncInvocations implements AutoCloseable {
             return;
         }
         if (expiredAt(record, clock.now(), function)) {
-            record.put("errorCode", record.path("errorCode").asInt(429));
-            record.put("errorMessage", record.path("errorMessage").asText("Rate Exceeded."));
+            // Due while the runtime was down: the dead letter tells the last failure, or the throttling.
+            boolean failedBefore = record.has("lastErrorMessage");
+            record.put("errorCode", failedBefore ? 200 : 429);
+            record.put("errorMessage", failedBefore ? record.path("lastErrorMessage").asText() : "Rate Exceeded.");
             finish(requestId, record, function, InvocationRecords.Condition.EventAgeExceeded);
             return;
         }
@@ -135,6 +137,7 @@ final class AsyncInvocations implements AutoCloseable {
         }
         record.put("functionError", "Unhandled");
         record.put("response", Jsons.text(result.error().toJson()));
+        record.put("lastErrorMessage", result.error().errorMessage());
         int attempts = record.path("attempts").asInt() + 1;
         record.put("attempts", attempts);
         Instant next = clock.now().plus(RETRY_DELAYS.get(Math.min(attempts, RETRY_DELAYS.size()) - 1));

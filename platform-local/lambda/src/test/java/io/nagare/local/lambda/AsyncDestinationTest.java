@@ -168,6 +168,26 @@ class AsyncDestinationTest {
     }
 
     @Test
+    void invoke_shouldSendTheLastFailure_whenTheEventAgeRanOutWhileTheRuntimeWasDown() throws Exception {
+        lambda = start(f -> f.deadLetterQueue("charge-dlq").maximumEventAgeSeconds(600)
+                .onFailure(AsyncDestination.queue("charge-failures")), LocalLambda.START);
+        invokeAsync("charge");
+        lambda.close();
+
+        lambda = start(f -> f.deadLetterQueue("charge-dlq").maximumEventAgeSeconds(600)
+                .onFailure(AsyncDestination.queue("charge-failures")), LocalLambda.START.plusSeconds(3600));
+        lambda.advance(Duration.ZERO);
+
+        assertThat(FailingHandler.INVOCATIONS).hasValue(1);
+        assertThat(queues.sent).hasSize(2);
+        assertThat(queues.sent.get(0).messageAttributes()).containsEntry("ErrorCode", "200")
+                .containsEntry("ErrorMessage", "payment declined for o-7");
+        JsonNode record = Jsons.parse(queues.sent.get(1).input().getBytes());
+        assertThat(record.path("requestContext").path("condition").asText()).isEqualTo("EventAgeExceeded");
+        assertThat(record.path("responseContext").path("functionError").asText()).isEqualTo("Unhandled");
+    }
+
+    @Test
     void invoke_shouldPutASuccessEventOnTheOnSuccessBus_thatARuleDeliversLikeAnyOther() throws Exception {
         FailingHandler.succeed = true;
         lambda = LocalLambda.builder(model(f -> f.onSuccess(AsyncDestination.bus("nagare"))))
