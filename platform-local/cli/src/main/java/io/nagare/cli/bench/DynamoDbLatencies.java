@@ -60,6 +60,11 @@ final class DynamoDbLatencies {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }
 
+    /** Operations recorded, of every kind. */
+    int count() {
+        return sorted(null).length;
+    }
+
     void print(PrintStream out, int seconds) {
         out.printf("%-10s %10s %10s %10s %10s%n", "operation", "count", "ops/s", "median ms", "p99 ms");
         for (DynamoDbWorkload.Operation operation : DynamoDbWorkload.Operation.values()) {

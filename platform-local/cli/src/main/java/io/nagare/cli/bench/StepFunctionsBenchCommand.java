@@ -3,7 +3,6 @@ package io.nagare.cli.bench;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -95,9 +94,9 @@ public final class StepFunctionsBenchCommand implements Callable<Integer> {
             int transitions = transitionsPerExecution(service, machineArn, executionInput);
             List<Double> rates = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
-                long cpuBefore = processCpuNanos();
+                long cpuBefore = ProcessCpu.nanos();
                 double seconds = run(service, machineArn, executionInput, executions);
-                double cpuMicrosPerExecution = (processCpuNanos() - cpuBefore) / 1e3 / executions;
+                double cpuMicrosPerExecution = (ProcessCpu.nanos() - cpuBefore) / 1e3 / executions;
                 double rate = executions / seconds;
                 rates.add(rate);
                 out.printf("run %d: %,.0f executions/s, %,.0f state transitions/s (%.2f s; %.0f us CPU per execution)%n",
@@ -113,12 +112,6 @@ public final class StepFunctionsBenchCommand implements Callable<Integer> {
                 deleteRecursively(dataDirectory);
             }
         }
-    }
-
-    /** CPU time of the whole process (engine, store and this driver), to compare runs on a busy machine. */
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : 0;
     }
 
     private static String createStateMachine(StepFunctionsService service, String asl) {

@@ -26,7 +26,7 @@ class DynamoDbBenchCommandTest {
         String output = captured.toString(StandardCharsets.UTF_8);
 
         assertThat(exit).isZero();
-        assertThat(output).contains("loaded 60 items").contains("in-process");
+        assertThat(output).contains("loaded 60 items").contains("runtime in this JVM").contains("sdk client");
         assertThat(output).containsPattern("GetItem\\s+[\\d,]+\\s+[\\d,]+\\s+\\d+\\.\\d\\d\\s+\\d+\\.\\d\\d")
                 .containsPattern("PutItem\\s+[\\d,]+").containsPattern("Query\\s+[\\d,]+").containsPattern("total\\s+[1-9]");
     }
@@ -47,6 +47,33 @@ class DynamoDbBenchCommandTest {
 
         assertThat(exit).isZero();
         assertThat(output).contains("http client").containsPattern("total\\s+[1-9]");
+    }
+
+    @Test
+    void call_shouldDriveTheSdkThroughTheInProcessTransport_whenTheClientIsInProcess() {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        int exit;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            exit = new CommandLine(new DynamoDbBenchCommand()).execute("--items", "30", "--concurrency", "2",
+                    "--duration", "1", "--warmup", "0", "--client", "in-process");
+        } finally {
+            System.setOut(original);
+        }
+        String output = captured.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).isZero();
+        assertThat(output).contains("in-process client").contains("no socket").contains("loaded 30 items")
+                .containsPattern("total\\s+[1-9]").containsPattern("CPU of this JVM per operation: \\d+ us");
+    }
+
+    @Test
+    void call_shouldRefuseTheRun_whenAnInProcessClientIsGivenAnEndpoint() {
+        int exit = new CommandLine(new DynamoDbBenchCommand()).execute("--client", "in-process", "--endpoint",
+                "http://localhost:4566");
+
+        assertThat(exit).isEqualTo(2);
     }
 
     @Test
