@@ -51,8 +51,10 @@ public final class EventBridgeBenchCommand implements Callable<Integer> {
             description = "Measured runs per bus; the median is reported (default: ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--warmup", defaultValue = "100000",
-            description = "Events sent to each bus before measuring; the JIT needs about this many "
+    // On 2 cores runs kept speeding up until about 300,000-400,000 events per bus had been sent (100,000 left the
+    // medians 40% below the steady rate): the JIT compiles the HTTP, JSON, matching and store paths that slowly.
+    @Option(names = "--warmup", defaultValue = "400000",
+            description = "Events sent to each bus before measuring; the JIT needs about this many on 2 cores "
                     + "(default: ${DEFAULT-VALUE}).")
     int warmup;
 
@@ -114,11 +116,15 @@ public final class EventBridgeBenchCommand implements Callable<Integer> {
                 Collections.reverse(order);
             }
             for (EventBridgeBenchBus bus : order) {
+                long cpuBefore = ProcessCpu.nanos();
                 EventBridgeBenchBus.Result result = bus.run(events, concurrency);
+                double cpuMicrosPerEvent = (ProcessCpu.nanos() - cpuBefore) / 1e3 / events;
                 rates.computeIfAbsent(bus.rules(), n -> new ArrayList<>()).add(result.deliveredPerSecond());
-                out.printf("run %d, %,5d rules: %,8.0f events/s delivered (%.2f s), accepted at %,.0f events/s%s%n",
+                out.printf("run %d, %,5d rules: %,8.0f events/s delivered (%.2f s), accepted at %,.0f events/s, "
+                                + "%.0f us CPU per event (%s)%s%n",
                         run, bus.rules(), result.deliveredPerSecond(), result.deliveredSeconds(),
-                        result.acceptedPerSecond(), problems(result));
+                        result.acceptedPerSecond(), cpuMicrosPerEvent,
+                        endpoint == null ? "client and runtime" : "client only", problems(result));
             }
         }
         Double first = null;

@@ -28,7 +28,8 @@ class EventBridgeBenchCommandTest {
 
         assertThat(exit).as(output).isZero();
         assertThat(output).contains("in-process").contains("bus with 30 rules ready")
-                .containsPattern("run 1,\\s+2 rules:\\s+[\\d,]+ events/s delivered")
+                .containsPattern("run 1,\\s+2 rules:\\s+[\\d,]+ events/s delivered .* \\d+ us CPU per event "
+                        + "\\(client and runtime\\)")
                 .containsPattern("median,\\s+30 rules:\\s+[\\d,]+ events/s delivered \\(\\d+% of the 2-rule median\\)")
                 .doesNotContain("refused").doesNotContain("twice");
     }
