@@ -41,10 +41,11 @@ import software.constructs.Construct;
 /**
  * One function of the model: Java 21 on arm64 with SnapStart on its published version, invoked through the alias
  * {@code live} (SnapStart only applies to versions); X-Ray active; in the application subnets; its own encrypted log
- * group; memory, timeout, concurrency, asynchronous retries, maximum event age, DLQ and on-success / on-failure
- * destinations (an {@code AWS::Lambda::EventInvokeConfig}) as declared. SQS and DynamoDB stream event source mappings
- * are on the alias. Its IAM policy is exactly what the declaration says it uses, each through the resource's
- * {@code grant*} method (the destinations' and stream sources' through CDK's own grants).
+ * group; memory, timeout, concurrency and DLQ (function configuration) as declared. Asynchronous retries, maximum
+ * event age and on-success / on-failure destinations (an {@code AWS::Lambda::EventInvokeConfig}, which Lambda keeps
+ * per qualifier) are on the alias, which is what gets invoked; none is on {@code $LATEST}. SQS and DynamoDB stream
+ * event source mappings are on the alias too. Its IAM policy is exactly what the declaration says it uses, each
+ * through the resource's {@code grant*} method (the destinations' and stream sources' through CDK's own grants).
  */
 public final class ModelFunction extends Construct {
 
@@ -92,17 +93,7 @@ public final class ModelFunction extends Construct {
                 .logGroup(logGroup)
                 .vpc(props.vpc())
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_WITH_EGRESS).build())
-                .securityGroups(List.of(props.securityGroup()))
-                .retryAttempts(declaration.asyncRetryAttempts());
-        if (declaration.maximumEventAgeSeconds() != LAMBDA_MAXIMUM_EVENT_AGE_SECONDS) {
-            builder.maxEventAge(Duration.seconds(declaration.maximumEventAgeSeconds()));
-        }
-        if (declaration.onSuccess() != null) {
-            builder.onSuccess(destination(declaration, "onSuccess", declaration.onSuccess(), props.resources()));
-        }
-        if (declaration.onFailure() != null) {
-            builder.onFailure(destination(declaration, "onFailure", declaration.onFailure(), props.resources()));
-        }
+                .securityGroups(List.of(props.securityGroup()));
         if (declaration.reservedConcurrency() != null) {
             builder.reservedConcurrentExecutions(declaration.reservedConcurrency());
         }
@@ -110,9 +101,30 @@ public final class ModelFunction extends Construct {
             builder.deadLetterQueue(props.resources().queue(declaration.deadLetterQueue()));
         }
         function = builder.build();
-        alias = Alias.Builder.create(this, "Alias").aliasName(ALIAS).version(function.getCurrentVersion()).build();
+        alias = asyncInvokeConfig(declaration, props.resources(), Alias.Builder.create(this, "Alias")
+                .aliasName(ALIAS).version(function.getCurrentVersion())).build();
         grantDeclaredUse(declaration, props.resources());
         acknowledge(declaration);
+    }
+
+    /**
+     * Retries, maximum event age and destinations on the alias: Lambda keeps asynchronous invocation configuration per
+     * qualifier, and rules, queues and sagas invoke {@code live}, so one on {@code $LATEST} (what the function's own
+     * props create) would not apply to them. CDK binds the destinations to the function, granting its role.
+     */
+    private static Alias.Builder asyncInvokeConfig(FunctionDeclaration declaration, ModelResources resources,
+                                                   Alias.Builder alias) {
+        alias.retryAttempts(declaration.asyncRetryAttempts());
+        if (declaration.maximumEventAgeSeconds() != LAMBDA_MAXIMUM_EVENT_AGE_SECONDS) {
+            alias.maxEventAge(Duration.seconds(declaration.maximumEventAgeSeconds()));
+        }
+        if (declaration.onSuccess() != null) {
+            alias.onSuccess(destination(declaration, "onSuccess", declaration.onSuccess(), resources));
+        }
+        if (declaration.onFailure() != null) {
+            alias.onFailure(destination(declaration, "onFailure", declaration.onFailure(), resources));
+        }
+        return alias;
     }
 
     /** The function's own environment plus one {@code NAGARE_<KIND>_<NAME>} variable per resource it uses. */
@@ -238,7 +250,8 @@ public final class ModelFunction extends Construct {
                         + " records expire, as declared."),
                 "Serverless-LambdaEventSourceMappingDestination");
         if (declaration.onFailure() == null) {
-            NagAcknowledgement.of(function, "Failed asynchronous invocations go to the declared dead-letter queue "
+            // The rule reads the EventInvokeConfig, which is the alias's.
+            NagAcknowledgement.of(alias, "Failed asynchronous invocations go to the declared dead-letter queue "
                             + "(DeadLetterConfig), as they do locally; functions without one are never invoked "
                             + "asynchronously.",
                     "Serverless-LambdaAsyncFailureDestination");
