@@ -3,10 +3,12 @@ package io.nagare.local.dynamodb;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.nagare.local.runtime.AwsServiceException;
@@ -15,7 +17,10 @@ import io.nagare.local.runtime.AwsServiceException;
  * Serialises writes to the same item (conditional writes are read-check-write) with a fixed set of striped locks.
  * Several items are locked in ascending stripe order, so lockers never deadlock. As in DynamoDB, an item inside a
  * running transaction is not waited for: a single write to it fails with TransactionConflictException and another
- * transaction touching it is cancelled with a TransactionConflict reason.
+ * transaction touching it is cancelled with a TransactionConflict reason. Which items are inside a transaction is
+ * kept per item, not per stripe: two items sharing a stripe wait for each other briefly, they never conflict (a
+ * stripe-level mark once failed a PutItem on an idempotency record because an unrelated item of another table was in
+ * a transaction).
  */
 final class ItemLocks {
 
@@ -23,7 +28,7 @@ final class ItemLocks {
     static final String CONFLICT_MESSAGE = "Transaction is ongoing for the item";
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
-    private final AtomicIntegerArray inTransaction = new AtomicIntegerArray(STRIPES);
+    private final Set<Item> inTransaction = ConcurrentHashMap.newKeySet();
 
     ItemLocks() {
         for (int i = 0; i < STRIPES; i++) {
@@ -31,17 +36,37 @@ final class ItemLocks {
         }
     }
 
-    int stripe(long tableId, byte[] key) {
-        int hash = Long.hashCode(tableId) * 31 + Arrays.hashCode(key);
-        hash ^= hash >>> 16;
-        return hash & (STRIPES - 1);
+    /** One item: its table's id and its storage key. */
+    record Item(long tableId, byte[] key) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Item item && item.tableId == tableId && Arrays.equals(item.key, key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(tableId) * 31 + Arrays.hashCode(key);
+        }
+
+        @Override
+        public String toString() {
+            return tableId + "/" + HexFormat.of().formatHex(key);
+        }
+
+        int stripe() {
+            int hash = hashCode();
+            hash ^= hash >>> 16;
+            return hash & (STRIPES - 1);
+        }
     }
 
     /** Locks one item for a single write; fails at once when a transaction holds it. */
     Held lock(long tableId, byte[] key) {
-        ReentrantLock lock = locks[stripe(tableId, key)];
+        Item item = new Item(tableId, key);
+        ReentrantLock lock = locks[item.stripe()];
         if (!lock.tryLock()) {
-            if (inTransaction.get(stripe(tableId, key)) != 0) {
+            // Only a transaction holding this very item conflicts; another item of the stripe is waited for.
+            if (inTransaction.contains(item)) {
                 throw new AwsServiceException("TransactionConflictException", CONFLICT_MESSAGE);
             }
             lock.lock();
@@ -49,56 +74,68 @@ final class ItemLocks {
         return lock::unlock;
     }
 
+    /** How many requests wait for the lock of this item's stripe (diagnostics and tests). */
+    int waiting(Item item) {
+        return locks[item.stripe()].getQueueLength();
+    }
+
     /** Locks several items (a batch), waiting for whoever holds them. */
-    Held lockAll(List<Integer> stripes) {
-        return lockStripes(stripes, false, false);
+    Held lockAll(List<Item> items) {
+        return lockItems(items, false, false);
     }
 
     /**
      * Locks a write transaction's items and marks them as in a transaction; throws {@link Conflict} naming the
-     * stripes another transaction holds.
+     * items another transaction holds.
      */
-    Held lockTransaction(List<Integer> stripes) {
-        return lockStripes(stripes, true, true);
+    Held lockTransaction(List<Item> items) {
+        return lockItems(items, true, true);
     }
 
     /** Locks items to read them together (TransactGetItems): fails like a transaction, marks nothing. */
-    Held lockToRead(List<Integer> stripes) {
-        return lockStripes(stripes, true, false);
+    Held lockToRead(List<Item> items) {
+        return lockItems(items, true, false);
     }
 
-    private Held lockStripes(List<Integer> stripes, boolean failOnTransaction, boolean transaction) {
-        TreeSet<Integer> ordered = new TreeSet<>(stripes);
+    private Held lockItems(List<Item> items, boolean failOnTransaction, boolean transaction) {
+        TreeMap<Integer, List<Item>> byStripe = new TreeMap<>();
+        for (Item item : items) {
+            byStripe.computeIfAbsent(item.stripe(), s -> new ArrayList<>()).add(item);
+        }
         List<Integer> held = new ArrayList<>();
-        Set<Integer> busy = new HashSet<>();
-        for (int stripe : ordered) {
-            ReentrantLock lock = locks[stripe];
+        Set<Item> busy = new HashSet<>();
+        for (Map.Entry<Integer, List<Item>> stripe : byStripe.entrySet()) {
+            ReentrantLock lock = locks[stripe.getKey()];
             if (lock.tryLock()) {
-                held.add(stripe);
-            } else if (failOnTransaction && inTransaction.get(stripe) != 0) {
-                busy.add(stripe);
+                held.add(stripe.getKey());
+                continue;
+            }
+            List<Item> taken = failOnTransaction
+                    ? stripe.getValue().stream().filter(inTransaction::contains).toList() : List.of();
+            if (!taken.isEmpty()) {
+                busy.addAll(taken);
             } else {
                 lock.lock();
-                held.add(stripe);
+                held.add(stripe.getKey());
             }
         }
         if (!busy.isEmpty()) {
-            release(held, false);
+            release(held);
             throw new Conflict(busy);
         }
-        if (transaction) {
-            held.forEach(stripe -> inTransaction.set(stripe, 1));
+        if (!transaction) {
+            return () -> release(held);
         }
-        return () -> release(held, transaction);
+        inTransaction.addAll(items);
+        return () -> {
+            inTransaction.removeAll(items);
+            release(held);
+        };
     }
 
-    private void release(List<Integer> held, boolean transaction) {
+    private void release(List<Integer> held) {
         for (int i = held.size() - 1; i >= 0; i--) {
-            int stripe = held.get(i);
-            if (transaction) {
-                inTransaction.set(stripe, 0);
-            }
-            locks[stripe].unlock();
+            locks[held.get(i)].unlock();
         }
     }
 
@@ -110,15 +147,15 @@ final class ItemLocks {
 
     /** Some of the items were inside another transaction. */
     static final class Conflict extends RuntimeException {
-        private final transient Set<Integer> stripes;
+        private final transient Set<Item> items;
 
-        Conflict(Set<Integer> stripes) {
+        Conflict(Set<Item> items) {
             super(CONFLICT_MESSAGE, null, false, false);
-            this.stripes = Set.copyOf(stripes);
+            this.items = Set.copyOf(items);
         }
 
-        boolean involves(int stripe) {
-            return stripes.contains(stripe);
+        boolean involves(Item item) {
+            return items.contains(item);
         }
     }
 }

@@ -70,14 +70,14 @@ final class ItemWrites {
     }
 
     private List<PlannedWrite.Outcome> applyTogether(List<PlannedWrite> writes, boolean transaction) {
-        List<Integer> stripes = new ArrayList<>();
+        List<ItemLocks.Item> items = new ArrayList<>();
         for (PlannedWrite write : writes) {
-            stripes.add(locks.stripe(write.table().definition().id(), write.storageKey()));
+            items.add(new ItemLocks.Item(write.table().definition().id(), write.storageKey()));
         }
         List<PlannedWrite.Outcome> outcomes = new ArrayList<>();
         long sequence;
-        try (ItemLocks.Held held = transaction ? cancelOnConflict(stripes, locks::lockTransaction)
-                : locks.lockAll(stripes)) {
+        try (ItemLocks.Held held = transaction ? cancelOnConflict(items, locks::lockTransaction)
+                : locks.lockAll(items)) {
             List<Map<String, AttributeValue>> currents = new ArrayList<>();
             List<Map<String, AttributeValue>> nexts = new ArrayList<>();
             List<ObjectNode> reasons = new ArrayList<>();
@@ -135,15 +135,15 @@ final class ItemWrites {
     }
 
     /** Locks a transaction's items, or cancels it naming the items another transaction holds. */
-    private ItemLocks.Held cancelOnConflict(List<Integer> stripes,
-                                            java.util.function.Function<List<Integer>, ItemLocks.Held> lock) {
+    private ItemLocks.Held cancelOnConflict(List<ItemLocks.Item> items,
+                                            java.util.function.Function<List<ItemLocks.Item>, ItemLocks.Held> lock) {
         try {
-            return lock.apply(stripes);
+            return lock.apply(items);
         } catch (ItemLocks.Conflict conflict) {
             List<ObjectNode> reasons = new ArrayList<>();
-            for (int stripe : stripes) {
+            for (ItemLocks.Item item : items) {
                 ObjectNode reason = NODES.objectNode();
-                if (conflict.involves(stripe)) {
+                if (conflict.involves(item)) {
                     reason.put("Code", "TransactionConflict").put("Message", ItemLocks.CONFLICT_MESSAGE);
                 } else {
                     reason.put("Code", "None");
@@ -156,12 +156,12 @@ final class ItemWrites {
 
     /** Reads several items under their locks, so no transaction is half-visible among them. */
     List<Map<String, AttributeValue>> readTogether(List<Table> tables, List<byte[]> keys) {
-        List<Integer> stripes = new ArrayList<>();
+        List<ItemLocks.Item> locked = new ArrayList<>();
         for (int i = 0; i < tables.size(); i++) {
-            stripes.add(locks.stripe(tables.get(i).definition().id(), keys.get(i)));
+            locked.add(new ItemLocks.Item(tables.get(i).definition().id(), keys.get(i)));
         }
         List<Map<String, AttributeValue>> items = new ArrayList<>();
-        try (ItemLocks.Held held = cancelOnConflict(stripes, locks::lockToRead)) {
+        try (ItemLocks.Held held = cancelOnConflict(locked, locks::lockToRead)) {
             for (int i = 0; i < tables.size(); i++) {
                 items.add(tables.get(i).get(keys.get(i)));
             }

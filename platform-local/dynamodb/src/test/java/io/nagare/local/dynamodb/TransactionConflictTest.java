@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
@@ -27,12 +29,11 @@ class TransactionConflictTest {
             DynamoDbService service = local.runtime.service(DynamoDbService.class).orElseThrow();
             Table table = service.database().catalog().require("Stock");
             ItemLocks locks = service.database().writes().locks();
-            int stripe = locks.stripe(table.definition().id(), table.storageKey(
-                    Map.of("pk", io.nagare.local.dynamodb.internal.item.AttributeValue.string("apple"))));
+            ItemLocks.Item apple = item(table, "apple");
             CountDownLatch held = new CountDownLatch(1);
             CountDownLatch done = new CountDownLatch(1);
             Thread transaction = new Thread(() -> {
-                try (ItemLocks.Held lock = locks.lockTransaction(List.of(stripe))) {
+                try (ItemLocks.Held lock = locks.lockTransaction(List.of(apple))) {
                     held.countDown();
                     done.await();
                 } catch (InterruptedException e) {
@@ -63,5 +64,49 @@ class TransactionConflictTest {
                     .isEqualTo(n("1"));
             assertThat(local.client.getItem(b -> b.tableName("Stock").key(key("pear"))).hasItem()).isFalse();
         }
+    }
+
+    @Test
+    void putItem_shouldWaitAndSucceed_whenOnlyAnotherItemOfItsLockStripeIsInATransaction() throws Exception {
+        try (LocalDynamoDb local = LocalDynamoDb.inMemory()) {
+            local.createTable("Stock", null, null);
+            DynamoDbService service = local.runtime.service(DynamoDbService.class).orElseThrow();
+            Table table = service.database().catalog().require("Stock");
+            ItemLocks locks = service.database().writes().locks();
+            ItemLocks.Item apple = item(table, "apple");
+            String neighbour = IntStream.range(0, 1_000_000).mapToObj(i -> "k" + i)
+                    .filter(k -> item(table, k).stripe() == apple.stripe()).findFirst().orElseThrow();
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread transaction = new Thread(() -> {
+                try (ItemLocks.Held lock = locks.lockTransaction(List.of(apple))) {
+                    held.countDown();
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            transaction.start();
+            held.await();
+            CompletableFuture<?> put = CompletableFuture.runAsync(() -> local.client.putItem(b -> b.tableName("Stock")
+                    .item(Map.of("pk", s(neighbour), "qty", n("3")))));
+            try {
+                while (locks.waiting(apple) == 0 && !put.isDone()) {
+                    Thread.onSpinWait();
+                }
+                assertThat(put).as("a write to another item of the stripe waits; it does not conflict").isNotDone();
+            } finally {
+                done.countDown();
+                transaction.join();
+            }
+            put.get();
+            assertThat(local.client.getItem(b -> b.tableName("Stock").key(key(neighbour))).item().get("qty"))
+                    .isEqualTo(n("3"));
+        }
+    }
+
+    private static ItemLocks.Item item(Table table, String pk) {
+        return new ItemLocks.Item(table.definition().id(), table.storageKey(
+                Map.of("pk", io.nagare.local.dynamodb.internal.item.AttributeValue.string(pk))));
     }
 }
