@@ -30,19 +30,7 @@ class TransactionConflictTest {
             Table table = service.database().catalog().require("Stock");
             ItemLocks locks = service.database().writes().locks();
             ItemLocks.Item apple = item(table, "apple");
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(1);
-            Thread transaction = new Thread(() -> {
-                try (ItemLocks.Held lock = locks.lockTransaction(List.of(apple))) {
-                    held.countDown();
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            transaction.start();
-            held.await();
-            try {
+            try (HeldTransaction transaction = new HeldTransaction(locks, apple)) {
                 assertThatThrownBy(() -> local.client.putItem(b -> b.tableName("Stock")
                         .item(Map.of("pk", s("apple"), "qty", n("2")))))
                         .isInstanceOf(TransactionConflictException.class)
@@ -56,9 +44,6 @@ class TransactionConflictTest {
                 assertThatThrownBy(() -> local.client.transactGetItems(b -> b.transactItems(
                         TransactGetItem.builder().get(g -> g.tableName("Stock").key(key("apple"))).build())))
                         .isInstanceOf(TransactionCanceledException.class);
-            } finally {
-                done.countDown();
-                transaction.join();
             }
             assertThat(local.client.getItem(b -> b.tableName("Stock").key(key("apple"))).item().get("qty"))
                     .isEqualTo(n("1"));
@@ -76,28 +61,14 @@ class TransactionConflictTest {
             ItemLocks.Item apple = item(table, "apple");
             String neighbour = IntStream.range(0, 1_000_000).mapToObj(i -> "k" + i)
                     .filter(k -> item(table, k).stripe() == apple.stripe()).findFirst().orElseThrow();
-            CountDownLatch held = new CountDownLatch(1);
-            CountDownLatch done = new CountDownLatch(1);
-            Thread transaction = new Thread(() -> {
-                try (ItemLocks.Held lock = locks.lockTransaction(List.of(apple))) {
-                    held.countDown();
-                    done.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            transaction.start();
-            held.await();
-            CompletableFuture<?> put = CompletableFuture.runAsync(() -> local.client.putItem(b -> b.tableName("Stock")
-                    .item(Map.of("pk", s(neighbour), "qty", n("3")))));
-            try {
+            CompletableFuture<?> put;
+            try (HeldTransaction transaction = new HeldTransaction(locks, apple)) {
+                put = CompletableFuture.runAsync(() -> local.client.putItem(b -> b.tableName("Stock")
+                        .item(Map.of("pk", s(neighbour), "qty", n("3")))));
                 while (locks.waiting(apple) == 0 && !put.isDone()) {
                     Thread.onSpinWait();
                 }
                 assertThat(put).as("a write to another item of the stripe waits; it does not conflict").isNotDone();
-            } finally {
-                done.countDown();
-                transaction.join();
             }
             put.get();
             assertThat(local.client.getItem(b -> b.tableName("Stock").key(key(neighbour))).item().get("qty"))
@@ -108,5 +79,31 @@ class TransactionConflictTest {
     private static ItemLocks.Item item(Table table, String pk) {
         return new ItemLocks.Item(table.definition().id(), table.storageKey(
                 Map.of("pk", io.nagare.local.dynamodb.internal.item.AttributeValue.string(pk))));
+    }
+
+    /** A transaction holding one item on a thread of its own until closed. */
+    private static final class HeldTransaction implements AutoCloseable {
+        private final CountDownLatch done = new CountDownLatch(1);
+        private final Thread thread;
+
+        HeldTransaction(ItemLocks locks, ItemLocks.Item item) throws InterruptedException {
+            CountDownLatch held = new CountDownLatch(1);
+            thread = new Thread(() -> {
+                try (ItemLocks.Held lock = locks.lockTransaction(List.of(item))) {
+                    held.countDown();
+                    done.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            thread.start();
+            held.await();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            done.countDown();
+            thread.join();
+        }
     }
 }
